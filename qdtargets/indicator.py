@@ -1,0 +1,113 @@
+"""Describe stage, quantity side: the indicator, the shortest phrase naming what
+is measured or counted (TARGETS.md, "indicator").
+
+The phrase comes from the clause around the quantity: the words before it
+(新增就业2.7万人), or the action verb before it with the noun after it
+(建设79处社区养老服务驿站 → 建设社区养老服务驿站). jieba segments only that
+clause, with the domain words of data/words.tsv loaded into a Tokenizer of its
+own: no model file is read, so it costs microseconds, not the second the full
+dictionary takes.
+"""
+from __future__ import annotations
+
+import logging
+from functools import cache
+from io import BytesIO
+
+import regex
+
+from . import lexicon
+
+_FREQUENCY = 3000              # every domain word alike; unknown characters count 1
+_MAX_NOUN = 16                 # the noun after a quantity is rarely longer
+_LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》\s])+")
+_EDGE_PUNCT = "“”\"'（）()《》 \t　、"
+_QUOTES = str.maketrans("", "", "“”\"'「」《》")
+_NOUN_END = regex.compile(r"[、\s]")
+
+
+@cache
+def tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    entries = "".join(f"{w} {_FREQUENCY}\n" for w in lexicon.words()).encode("utf-8")
+    tok.FREQ, tok.total = tok.gen_pfdict(BytesIO(entries))
+    tok.initialized = True
+    return tok
+
+
+@cache
+def _region_prefix() -> regex.Pattern:
+    return regex.compile("^(?:" + "|".join(r.pattern for r in lexicon.regions()) + ")")
+
+
+def _cut(phrase: str) -> list[str]:
+    return tokenizer().lcut(phrase, HMM=False) if phrase else []
+
+
+def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
+    roles = lexicon.words()
+    i, j = 0, len(tokens)
+    while i < j and (roles.get(tokens[i]) in front or tokens[i].strip(_EDGE_PUNCT) == ""):
+        i += 1
+    while j > i and (roles.get(tokens[j - 1]) in back or tokens[j - 1].strip(_EDGE_PUNCT) == ""):
+        j -= 1
+    return tokens[i:j]
+
+
+def _clean_left(phrase: str) -> list[str]:
+    """Words before a quantity, without the clause opener and the level verb."""
+    phrase = _LEADING_YEAR.sub("", phrase)
+    phrase = _region_prefix().sub("", phrase)
+    return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
+
+
+def _noun_after(phrase: str) -> str:
+    """The noun phrase right after a quantity: 369个基础设施项目建设 → 基础设施项目建设.
+
+    It ends where an enumeration goes on (、) or a headline's next item starts (a space).
+    """
+    phrase = _NOUN_END.split(phrase[:_MAX_NOUN], 1)[0]
+    words = _strip(_cut(phrase), front={"link", "level"}, back={"link"})
+    return "".join(words).strip(_EDGE_PUNCT)
+
+
+def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tuple[str, str | None]:
+    """(indicator, verb) from the clause text before and after the quantity.
+
+    inherited_verb is the verb of the previous quantity in an enumeration
+    (新建900个公共停车泊位、34处自行车停车场): it serves when this one has none.
+    """
+    roles = lexicon.words()
+    noun = _noun_after(right)
+    examples_end = left.rfind("等")
+    if examples_end >= 0:
+        # 打通南坦大街等3条 / 新增大枣园等城市公园4个: the names before 等 are examples.
+        head = _clean_left(left[:examples_end])
+        verb = next((w for w in head if roles.get(w) == "verb"), None)
+        tail = "".join(_strip(_cut(left[examples_end + 1:]), front={"link"}, back={"level", "link"}))
+        if roles.get(tail or noun) == "generic":
+            # 新开工文阳路改建等5个项目: with a noun this general the examples say what it is.
+            return _tidy("".join(head) + tail + noun), verb
+        words = ([verb] if verb else []) + ([tail] if tail else [])
+    else:
+        words = _clean_left(left)
+        verb = words[0] if words and roles.get(words[0]) == "verb" else None
+        if words and roles.get(words[-1]) == "verb":
+            verb = words[-1] if verb is None else verb
+    if not noun:
+        indicator = "".join(words)
+    elif not words:
+        indicator = (inherited_verb or "") + noun
+    elif verb:
+        # 完成东部山区35处地质灾害隐患治理: between the verb and the number is a modifier.
+        indicator = verb + noun
+    else:
+        indicator = "".join(words) + noun
+    return _tidy(indicator), verb or inherited_verb
+
+
+def _tidy(indicator: str) -> str:
+    return indicator.translate(_QUOTES).strip(_EDGE_PUNCT)

@@ -1,0 +1,176 @@
+"""Load the rule and word tables in qdtargets/data/ once, checked.
+
+Every table is a TSV file whose comment block (lines starting with #) names its
+columns. A malformed line, an unknown value in a closed column or a duplicate
+key is an error that names file:line, so a slip in a data edit fails the tests
+instead of silently changing results.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .model import Bound, Reason, Status
+
+
+class LexiconError(ValueError):
+    """A data file does not follow its schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    word: str
+    kind: str
+    normal: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoundWord:
+    word: str
+    position: str
+    bound: str
+
+
+@dataclass(frozen=True, slots=True)
+class DropCondition:
+    scope: str
+    pattern: regex.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class DropRule:
+    reason: str
+    name: str
+    conditions: tuple[DropCondition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    scope: str
+    status: str
+    pattern: regex.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    level: int
+    pattern: str
+
+
+UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
+BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
+DROP_SCOPES = {"span", "number", "unit", "before", "after"}
+CUE_SCOPES = {"heading", "sentence"}
+WORD_ROLES = {"verb", "lead", "level", "link", "generic"}
+
+
+def read_table(name: str, ncols: int) -> list[tuple[int, list[str]]]:
+    """(line number, columns) of each data line of qdtargets/data/<name>."""
+    text = resources.files("qdtargets").joinpath("data", name).read_text("utf-8")
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != ncols:
+            raise LexiconError(f"{name}:{lineno}: expected {ncols} tab-separated columns, got {len(cols)}")
+        rows.append((lineno, cols))
+    return rows
+
+
+def check_value(name: str, lineno: int, value: str, allowed) -> str:
+    if value not in allowed:
+        raise LexiconError(f"{name}:{lineno}: {value!r} is not one of {sorted(allowed)}")
+    return value
+
+
+def _compile(name: str, lineno: int, pattern: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise LexiconError(f"{name}:{lineno}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _unique(name: str, keys: list[tuple[int, object]]) -> None:
+    seen: dict[object, int] = {}
+    for lineno, key in keys:
+        if key in seen:
+            raise LexiconError(f"{name}:{lineno}: duplicate of line {seen[key]}: {key!r}")
+        seen[key] = lineno
+
+
+@cache
+def units() -> tuple[Unit, ...]:
+    rows = read_table("units.tsv", 3)
+    _unique("units.tsv", [(n, c[0]) for n, c in rows])
+    return tuple(
+        Unit(c[0], check_value("units.tsv", n, c[1], UNIT_KINDS), c[2] or c[0]) for n, c in rows
+    )
+
+
+@cache
+def bound_words() -> tuple[BoundWord, ...]:
+    rows = read_table("bounds.tsv", 3)
+    _unique("bounds.tsv", [(n, (c[0], c[1])) for n, c in rows])
+    bounds = {b.value for b in Bound}
+    return tuple(
+        BoundWord(c[0], check_value("bounds.tsv", n, c[1], BOUND_POSITIONS), check_value("bounds.tsv", n, c[2], bounds))
+        for n, c in rows
+    )
+
+
+@cache
+def drop_rules() -> tuple[DropRule, ...]:
+    rows = read_table("drops.tsv", 4)
+    reasons = {r.value for r in Reason}
+    grouped: dict[tuple[str, str], list[DropCondition]] = {}
+    for n, (reason, rule, scope, pattern) in rows:
+        check_value("drops.tsv", n, reason, reasons)
+        check_value("drops.tsv", n, scope, DROP_SCOPES)
+        if scope == "before":
+            compiled = _compile("drops.tsv", n, f"(?:{pattern})$")
+        else:
+            # "after" patterns are used with match(text, pos), which anchors them.
+            compiled = _compile("drops.tsv", n, pattern)
+        grouped.setdefault((reason, rule), []).append(DropCondition(scope, compiled))
+    return tuple(DropRule(reason, rule, tuple(conds)) for (reason, rule), conds in grouped.items())
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    rows = read_table("cues.tsv", 3)
+    statuses = {s.value for s in Status}
+    return tuple(
+        Cue(check_value("cues.tsv", n, c[0], CUE_SCOPES), check_value("cues.tsv", n, c[1], statuses),
+            _compile("cues.tsv", n, c[2]))
+        for n, c in rows
+    )
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    rows = read_table("regions.tsv", 3)
+    _unique("regions.tsv", [(n, c[0]) for n, c in rows])
+    out = []
+    for n, (name, level, pattern) in rows:
+        check_value("regions.tsv", n, level, {"1", "2", "3", "4"})
+        _compile("regions.tsv", n, pattern)
+        out.append(Region(name, int(level), pattern))
+    return tuple(out)
+
+
+@cache
+def words() -> dict[str, str]:
+    """word → role, for the indicator stage."""
+    rows = read_table("words.tsv", 2)
+    _unique("words.tsv", [(n, c[0]) for n, c in rows])
+    return {c[0]: check_value("words.tsv", n, c[1], WORD_ROLES) for n, c in rows}
+
+
+def alternation(items) -> str:
+    """Escaped, longest-first alternation, so 个百分点 beats 个 and 万亿 beats 亿."""
+    return "|".join(regex.escape(w) for w in sorted(set(items), key=len, reverse=True))

@@ -1,0 +1,78 @@
+"""The records that flow through the pipeline and the closed vocabularies."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+# Column order of every output format (CSV/TSV header, JSON key order).
+FIELDS = (
+    "file", "line", "col", "start", "end", "text", "indicator", "value",
+    "value_max", "unit", "bound", "status", "region", "year", "sentence",
+)
+
+
+class Bound(str, Enum):
+    EQ = "="
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    APPROX = "~"
+
+
+class Status(str, Enum):
+    TARGET = "target"
+    ACHIEVED = "achieved"
+    FACT = "fact"
+
+
+class Reason(str, Enum):
+    """Why a numeric mention is not a quantity (the Drop table of TARGETS.md)."""
+    DATE = "date"
+    ORDINAL = "ordinal"
+    NAME = "name"
+    SLOGAN = "slogan"
+    ENUMERATION = "enumeration"
+    CLASS = "class"
+    STRUCTURE = "structure"
+    IDIOM = "idiom"
+    DURATION = "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One kept quantity: what TARGETS.md calls a gold row, plus provenance."""
+    file: str
+    line: int
+    col: int
+    start: int
+    end: int
+    text: str
+    indicator: str
+    value: int | float
+    value_max: int | float | None
+    unit: str
+    bound: str
+    status: str
+    region: str | None
+    year: int | None
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What --explain prints: one numeric mention and the rule that decided it."""
+    file: str
+    line: int
+    col: int
+    start: int
+    end: int
+    text: str
+    decision: str          # "keep" or "drop"
+    reason: str            # a Reason value for drops, "quantity" for keeps
+    rule: str              # the name of the rule (or data file entry) that decided
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,117 @@
+"""The extraction pipeline: read → segment → find → filter → describe.
+
+`extract_text` and `explain_text` are the library entry points; the CLI calls
+them once per file. The stages, in order, are the functions in STAGES.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import segment
+from .context import DocumentContext
+from .drops import DropRules
+from .indicator import describe_indicator
+from .model import Decision, Target
+from .quantities import Quantity, find_quantities
+from .sources import matching_view
+
+
+@dataclass
+class Document:
+    """One text and what the stages have learnt about it so far."""
+    name: str
+    text: str
+    view: str
+    region: str | None = None
+    year: int | None = None
+    quantities: list[Quantity] | None = None
+    decisions: list[tuple[Quantity, tuple[str, str] | None]] | None = None
+    line_starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        if self.line_starts is None:
+            self.line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+
+def find(doc: Document) -> None:
+    doc.quantities = find_quantities(doc.view)
+
+
+def filter_quantities(doc: Document) -> None:
+    rules = DropRules(doc.view)
+    doc.decisions = [(q, rules.why_dropped(q)) for q in doc.quantities]
+
+
+STAGES = (find, filter_quantities)
+ENUMERATION_SEPARATORS = "、和及与"
+
+
+def _run(text: str, name: str, region: str | None, year: int | None) -> Document:
+    doc = Document(name, text, matching_view(text), region, year)
+    for stage in STAGES:
+        stage(doc)
+    return doc
+
+
+def describe(doc: Document) -> list[Target]:
+    kept = [q for q, why in doc.decisions if why is None]
+    if not kept:
+        return []
+    context = DocumentContext(doc.view, doc.region, doc.year)
+    sentences = segment.sentences(doc.view)
+    rows: list[Target] = []
+    previous: Quantity | None = None
+    previous_verb: str | None = None
+    for i, q in enumerate(kept):
+        sentence = sentences.get(q.start)
+        clause = segment.clause_of(doc.view, sentence, q.start)
+        left_start = clause[0]
+        same_sentence = previous is not None and previous.end > sentence[0]
+        if same_sentence and previous.end > left_start:
+            left_start = previous.end
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        right_end = following.start if following and following.start < clause[1] else clause[1]
+        left = doc.view[left_start:q.start]
+        if left_start != clause[0]:
+            # In an enumeration (…900个公共停车泊位、34处…, …学校和6个…) this item
+            # starts after the last separator.
+            left = left[max(left.rfind(sep) for sep in ENUMERATION_SEPARATORS) + 1:]
+        indicator, verb = describe_indicator(
+            left, doc.view[q.end:right_end],
+            previous_verb if same_sentence else None,
+        )
+        status, region, year = context.describe(sentence, q.start)
+        line, col = doc.position(q.start)
+        rows.append(Target(
+            file=doc.name, line=line, col=col, start=q.start, end=q.end,
+            text=doc.text[q.start:q.end], indicator=indicator, value=q.value,
+            value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
+            region=region, year=year, sentence=doc.text[sentence[0]:sentence[1]].strip(),
+        ))
+        previous, previous_verb = q, verb
+    return rows
+
+
+def extract_text(text: str, name: str = "-", region: str | None = None,
+                 year: int | None = None) -> list[Target]:
+    """Every quantified target in text, in order (TARGETS.md).
+
+    region and year are used where the text does not say them.
+    """
+    return describe(_run(text, name, region, year))
+
+
+def explain_text(text: str, name: str = "-") -> list[Decision]:
+    """Every numeric mention in text with the decision taken and the rule that took it."""
+    doc = _run(text, name, None, None)
+    out = []
+    for q, why in doc.decisions:
+        line, col = doc.position(q.start)
+        decision, (reason, rule) = ("keep", ("quantity", q.unit or "number")) if why is None else ("drop", why)
+        out.append(Decision(doc.name, line, col, q.start, q.end, doc.text[q.start:q.end],
+                            decision, reason, rule))
+    return out

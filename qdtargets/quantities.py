@@ -1,0 +1,142 @@
+"""Find stage: every number in the text, with its scale, unit, range and bound.
+
+One compiled pattern (numeral + unit lexicon + bound words) scans the whole
+text; nothing else runs over whole documents. Values are folded to base units:
+2.7万人 → 27000 人, 1000亿元 → 100000000000 元.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from . import lexicon
+from .numerals import NUMBER_PATTERN, parse_number
+
+_RANGE_SEPARATORS = r"[-－—–~～〜]|至|到"
+_SPACE = r"[ \t]"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity as read, before anyone decides whether it is a target."""
+    start: int                     # first character of the quantity (numeral, scale, unit)
+    end: int                       # one past its last character
+    number: str                    # the first numeral as written (百分之五, 2.7万, 十四五)
+    number_end: int                # where that numeral (and 多/余) ends: the unit starts here
+    unit_word: str                 # the unit as written ("" when none)
+    unit: str                      # the unit as reported (个百分点 → 百分点; 百分之五 → %)
+    kind: str                      # the unit's kind from units.tsv ("" when none)
+    value: int | float | None      # None when the numeral cannot be read (十四五)
+    value_max: int | float | None
+    bound: str
+
+
+@cache
+def _units_by_word() -> dict[str, lexicon.Unit]:
+    return {u.word: u for u in lexicon.units()}
+
+
+@cache
+def _bounds(position: str) -> dict[str, str]:
+    return {b.word: b.bound for b in lexicon.bound_words() if b.position == position}
+
+
+@cache
+def candidate_pattern() -> regex.Pattern:
+    units = lexicon.alternation(_units_by_word())
+    prefix = lexicon.alternation(_bounds("prefix"))
+    suffix = lexicon.alternation(_bounds("suffix"))
+    return regex.compile(
+        rf"""
+        (?:(?P<prefix>{prefix})(?=[十百千万亿]))?      # 数十, 近千, 上万
+        (?P<number>{NUMBER_PATTERN})
+        (?P<suffix>{suffix})?                         # 4000多, 1000余, 十几
+        (?:{_SPACE}?(?P<unit>{units}))?
+        (?:{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*  # 5%-6%, 3至5个, 三到五年
+           (?P<number2>{NUMBER_PATTERN})(?P<suffix2>{suffix})?
+           (?:{_SPACE}?(?P<unit2>{units}))?
+        )?
+        """,
+        regex.VERBOSE,
+    )
+
+
+@cache
+def _before_bound_pattern() -> regex.Pattern:
+    return regex.compile(rf"(?:{lexicon.alternation(_bounds('before'))})$")
+
+
+@cache
+def _after_bound_pattern() -> regex.Pattern:
+    return regex.compile(lexicon.alternation(_bounds("after")))
+
+
+def _plain(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def read_match(m: regex.Match, text: str) -> Quantity:
+    """Turn one match of candidate_pattern() over text into a Quantity."""
+    number = m.group("number")
+    unit_word = m.group("unit2") or m.group("unit") or ""
+    unit_info = _units_by_word().get(unit_word)
+    unit, kind = (unit_info.normal, unit_info.kind) if unit_info else ("", "")
+    if number.startswith("百分之"):
+        unit, kind = "%", "percent"
+    elif number.startswith("千分之"):
+        unit, kind = "‰", "percent"
+    value = _plain(parse_number(number))
+    value_max = None
+    if m.group("number2"):
+        value_max = _plain(parse_number(m.group("number2")))
+        if value_max is None or value is None or value_max <= value:
+            value_max = None
+    return Quantity(
+        start=m.start(),
+        end=m.end(),
+        number=number,
+        number_end=m.end("suffix") if m.group("suffix") else m.end("number"),
+        unit_word=unit_word,
+        unit=unit,
+        kind=kind,
+        value=value,
+        value_max=value_max,
+        bound=_bound_of(m, text),
+    )
+
+
+def _bound_of(m: regex.Match, text: str) -> str:
+    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
+    if after:
+        return _bounds("after")[after.group()]
+    for group, position in (("suffix", "suffix"), ("prefix", "prefix")):
+        if m.group(group):
+            return _bounds(position)[m.group(group)]
+    before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
+    if before:
+        return _bounds("before")[before.group()]
+    return "="
+
+
+def find_quantities(view: str) -> list[Quantity]:
+    """Every numeric mention in view (a same-length matching copy of the text)."""
+    return [read_match(m, view) for m in candidate_pattern().finditer(view)]
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in a short string, with the bound words around it.
+
+    >>> q = parse_quantity("4000多个")
+    >>> (q.value, q.value_max, q.unit, q.bound)
+    (4000, None, '个', '>')
+    """
+    from .sources import matching_view
+
+    view = matching_view(text)
+    m = candidate_pattern().search(view)
+    return read_match(m, view) if m else None

@@ -1,0 +1,84 @@
+"""Segment stage: reports, headings, sentences and clauses, as character spans.
+
+Spans are (start, end) offsets into the text, so every later stage can point
+back into the source. Only the punctuation tables live here; they are closed
+classes of the writing system, not open word lists.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import lexicon
+
+SENTENCE_END = "。！？!?；;\n"
+CLAUSE_END = SENTENCE_END + "，,：:"
+_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
+# A heading is a short line with no sentence punctuation inside or at its end.
+_HEADING = regex.compile(r"(?m)^[ \t　]*(?P<h>[^\n。！？!?；;，,]{2,40}?)[ \t　]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Sorted, non-overlapping spans with a fast 'which one holds offset i'."""
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, pairs) -> "Spans":
+        pairs = list(pairs)
+        return cls(tuple(s for s, _ in pairs), tuple(e for _, e in pairs))
+
+    def index(self, offset: int) -> int:
+        """Index of the span holding offset, or of the last span before it (-1: none)."""
+        return bisect_right(self.starts, offset) - 1
+
+    def get(self, offset: int) -> tuple[int, int]:
+        i = self.index(offset)
+        if i < 0 or offset >= self.ends[i]:
+            return offset, offset
+        return self.starts[i], self.ends[i]
+
+
+def sentences(text: str) -> Spans:
+    return Spans.of((m.start(), m.end()) for m in _SENTENCE.finditer(text))
+
+
+def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The clause (between commas, colons or sentence ends) holding offset."""
+    start, end = sentence
+    left = max(text.rfind(ch, start, offset) for ch in CLAUSE_END)
+    right = [i for i in (text.find(ch, offset, end) for ch in CLAUSE_END) if i >= 0]
+    return (left + 1 if left >= start else start), (min(right) if right else end)
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each heading line."""
+    return [(m.start("h"), m.group("h")) for m in _HEADING.finditer(text)]
+
+
+@cache
+def _segment_patterns() -> dict[str, list[regex.Pattern]]:
+    out: dict[str, list[regex.Pattern]] = {}
+    for lineno, (kind, pattern) in lexicon.read_table("segments.tsv", 2):
+        lexicon.check_value("segments.tsv", lineno, kind, {"report-end", "congress"})
+        out.setdefault(kind, []).append(regex.compile(pattern, regex.MULTILINE))
+    return out
+
+
+def reports(text: str) -> list[tuple[int, int]]:
+    """Cut text into the reports it holds (one span when it holds one)."""
+    cuts = sorted({m.end() for p in _segment_patterns()["report-end"] for m in p.finditer(text)})
+    bounds = [0] + [c for c in cuts if 0 < c < len(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [(0, len(text))]
+
+
+def congress_names(text: str, start: int, end: int) -> list[str]:
+    """Names of the governments whose congress the span mentions, in order."""
+    found = []
+    for p in _segment_patterns()["congress"]:
+        found += [(m.start(), m.group("region")) for m in p.finditer(text, start, end)]
+    return [name for _, name in sorted(found)]

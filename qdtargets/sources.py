@@ -1,0 +1,281 @@
+"""Read stage: paths, directories and '-' → Source(name, decoded text).
+
+Every offset and line number downstream refers to ``Source.text``: the bytes
+decoded (encoding detected per file unless forced), newlines normalised the
+way Python's text mode does (CRLF and lone CR → LF), and, for HTML input,
+the visible text extracted from the markup.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class SourceError(Exception):
+    """A file that cannot be read; the message is one line a person can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    text: str
+    encoding: str = "utf-8"  # the codec that decoded the bytes
+
+
+def expand_paths(paths: list[str]) -> Iterator[str]:
+    """Yield the files to read, in the order given.
+
+    A directory gives its ``.txt``, ``.html`` and ``.htm`` files (suffix in any
+    case), recursively, sorted by path; hidden files and directories (name
+    starting with '.') are skipped and symlinked directories are not followed.
+    Anything else, including '-' (stdin) and paths that do not exist, passes
+    through for read_source to read or reject. Raises SourceError when a
+    directory cannot be listed.
+    """
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            yield p
+            continue
+        found: list[Path] = []
+        for root, dirs, files in os.walk(p, onerror=_walk_error):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(root, f) for f in files
+                         if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES))
+        yield from (str(f) for f in sorted(found))
+
+
+def _walk_error(exc: OSError) -> None:
+    raise SourceError(f"cannot read {exc.filename}: {_reason(exc)}")
+
+
+def read_source(path: str, encoding: str | None = None) -> Source:
+    """Read and decode one file ('-' is stdin); raise SourceError if unreadable.
+
+    Without ``encoding`` the codec is detected: a UTF-8 or UTF-16 BOM, else
+    UTF-16 without BOM (when there are NUL bytes), else strict UTF-8, else
+    GB18030 (a superset of GBK and GB2312) when the result looks like Chinese
+    text. ``encoding`` forces any Python codec (a leading BOM is dropped).
+    HTML (a .html/.htm name, or text opening with <!DOCTYPE html or <html)
+    is reduced to its visible text; see _html_text.
+    """
+    codec = _lookup(encoding) if encoding else None
+    name = "<stdin>" if path == "-" else path
+    # Checked first because Windows reports opening a directory as EACCES.
+    if path != "-" and os.path.isdir(path):
+        raise SourceError(f"cannot read {path}: is a directory")
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        raise SourceError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {name}: {_reason(exc)}") from None
+    text, used = _decode(data, codec, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if path.lower().endswith(HTML_SUFFIXES) or _LOOKS_HTML.match(text):
+        text = _html_text(text)
+    return Source(path, text, used)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _lookup(encoding: str) -> str:
+    try:
+        codec = codecs.lookup(encoding).name
+        b"\0".decode(codec)  # bytes-to-bytes codecs (base64, zlib) fail here
+    except LookupError:
+        raise SourceError(f"unknown encoding {encoding!r}") from None
+    except UnicodeError:
+        pass  # a text codec that rejects NUL
+    return codec
+
+
+# --- decoding -------------------------------------------------------------
+
+# UTF-32 BOMs are absent on purpose: FF FE 00 00 then reads as UTF-16 with
+# NUL characters, which is refused as binary.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls and DEL, except tab, LF, VT, FF and CR, which text files use.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _decode(data: bytes, codec: str | None, name: str) -> tuple[str, str]:
+    binary = SourceError(f"cannot read {name}: not text (binary data)")
+    undecodable = SourceError(f"cannot read {name}: not UTF-8, UTF-16 or GB18030; try --encoding")
+    if codec:
+        try:
+            text = data.decode(codec)
+        except UnicodeError:
+            raise SourceError(f"cannot read {name}: not valid {codec}; "
+                              "try another --encoding") from None
+        if _is_binary(text):
+            raise binary
+        return text.removeprefix("\ufeff"), codec
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom):
+            text = _try(data[len(bom):], bom_codec)
+            if text is None:
+                raise undecodable
+            if _is_binary(text):
+                raise binary
+            return text, bom_codec
+    if b"\0" in data:
+        # UTF-16 without BOM: ASCII characters put their NUL byte on the odd
+        # (little-endian) or even (big-endian) side.
+        guess = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        text = _try(data, guess)
+        if text is not None and _looks_chinese(text):
+            return text, guess
+        raise binary
+    text = _try(data, "utf-8")
+    if text is not None:
+        if _is_binary(text):
+            raise binary
+        return text, "utf-8"
+    # GB18030 decodes most byte soup, so only accept what reads like Chinese.
+    text = _try(data, "gb18030")
+    if text is not None and _looks_chinese(text):
+        return text, "gb18030"
+    raise binary if _is_binary(data.decode("latin-1")) else undecodable
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_binary(text: str) -> bool:
+    """NUL anywhere, or control characters in more than 1% of the text."""
+    return "\0" in text or len(_CONTROL.findall(text)) * 100 > len(text)
+
+
+def _gb2312(rows: range) -> str:
+    chars = []
+    for lead in rows:
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+# GB2312 symbol rows (punctuation, full-width forms, kana, Greek, Cyrillic,
+# pinyin, box drawing) and its 3755 level-1 hanzi, which cover over 99% of
+# the characters of modern Chinese text. Mojibake (Big5, Shift-JIS, UTF-16
+# read with the wrong byte order) lands mostly outside them.
+_COMMON = dict.fromkeys(
+    [*map(ord, _gb2312(range(0xA1, 0xAA)) + _gb2312(range(0xB0, 0xD8))), *range(0x80)])
+
+
+def _looks_chinese(text: str) -> bool:
+    """No binary controls, and at least 80% of non-ASCII characters are common."""
+    if _is_binary(text):
+        return False
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return len(text.translate(_COMMON)) * 5 <= non_ascii
+
+
+# --- HTML -----------------------------------------------------------------
+
+_LOOKS_HTML = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Never rendered. (<head> is handled apart, because its <title> is kept.)
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+# Elements that start a new line when rendered.
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "pre", "section", "table", "td", "th", "title", "tr", "ul",
+})
+
+
+def _html_text(markup: str) -> str:
+    """The visible text of an HTML document, one rendered line per line.
+
+    Scripts, styles, comments and <head> (except <title>) are dropped; block
+    elements and <br> break lines; runs of HTML whitespace inside a line
+    collapse to one space (as a browser renders them), while &nbsp; and
+    ideographic spaces stay; blank lines are dropped; entities are decoded.
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = (_HTML_SPACE.sub(" ", line).strip(" ") for line in "".join(parser.parts).split("\n"))
+    text = "\n".join(line for line in lines if line and not line.isspace())
+    return text + "\n" if text else ""
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0  # depth inside _HIDDEN elements
+        self._in_head = False
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "head":
+            self._in_head = True
+        elif tag not in ("meta", "link", "base"):
+            self._in_head = False  # as in a browser, body content ends an unclosed <head>
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "head":
+            self._in_head = False
+        elif tag == "title":
+            self._in_title = False
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and (self._in_title or not self._in_head):
+            # Source newlines are whitespace in HTML, not line breaks.
+            self.parts.append(data.replace("\n", " "))
+
+
+# --- matching view --------------------------------------------------------
+
+def matching_view(text: str) -> str:
+    """A copy of text, character for character, for pattern matching.
+
+    Full-width digits, ．，％ become ASCII; no-break, ideographic and
+    zero-width spaces become ' '. Same length, so a match's offsets in the
+    view are its offsets in text.
+    """
+    return text.translate(_SAME_LENGTH)
+
+
+_SAME_LENGTH = str.maketrans(
+    "０１２３４５６７８９．，％"
+    "\u00a0\u2007\u202f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff",
+    "0123456789.,%" + " " * 9,
+)
