@@ -19,6 +19,9 @@ from . import lexicon, segment
 from .model import Status
 from .numerals import DIGITS
 
+# A year the text looks ahead to (到2035年, 2035年远景目标) is a horizon, not the report's year.
+_HORIZON_BEFORE = regex.compile(r"(?:到|至|于)$")
+_HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本|全面|实现)")
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
 _ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
 
@@ -101,12 +104,26 @@ class DocumentContext:
         marks = [(m.start(), _year_value(m.group(1))) for m in _YEAR.finditer(text)]
         self.year_offsets = [o for o, _ in marks]
         self.year_values = [y for _, y in marks]
-        counts = Counter(self.year_values)
-        self.plan_year = max(counts, key=lambda y: (counts[y], y)) if counts else self.default_year
+        self.plan_year = self.default_year or self._detect_plan_year(text)
         self.heading_offsets, self.heading_status = [], []
         for offset, line in segment.headings(text):
             self.heading_offsets.append(offset)
             self.heading_status.append(self._heading_status(line))
+
+    def _detect_plan_year(self, text: str) -> int | None:
+        """The year the report plans for: the year after the one its review heading
+        names (2018年工作回顾), else the year it names most, horizons aside."""
+        for offset, line in segment.headings(text):
+            if "回顾" in line:
+                reviewed = [_year_value(m.group(1)) for m in _YEAR.finditer(line)]
+                if reviewed:
+                    return reviewed[0] + 1
+        counts = Counter(
+            year for offset, year in zip(self.year_offsets, self.year_values)
+            if not _HORIZON_BEFORE.search(text, max(0, offset - 1), offset)
+            and not _HORIZON_AFTER.match(text, offset + 4)
+        )
+        return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
     def _heading_status(self, line: str) -> str | None:
         found = cue_status(line, "heading")
