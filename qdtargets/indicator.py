@@ -11,6 +11,7 @@ dictionary takes.
 from __future__ import annotations
 
 import logging
+import sys
 from functools import cache
 from io import BytesIO
 
@@ -26,10 +27,24 @@ _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
 
 
+def _import_jieba():
+    """Import jieba without pkg_resources, which jieba only uses to locate its own
+    dictionary (we bring ours) and which costs a third of qdtargets' start-up and,
+    with a recent setuptools, a deprecation warning on stderr."""
+    had = "pkg_resources" in sys.modules
+    if not had:
+        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` fail fast
+    try:
+        import jieba
+    finally:
+        if not had:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @cache
 def tokenizer():
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     entries = "".join(f"{w} {_FREQUENCY}\n" for w in lexicon.words()).encode("utf-8")

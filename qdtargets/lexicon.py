@@ -25,6 +25,7 @@ class Unit:
     word: str
     kind: str
     normal: str
+    not_before: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +106,13 @@ def _unique(name: str, keys: list[tuple[int, object]]) -> None:
 
 @cache
 def units() -> tuple[Unit, ...]:
-    rows = read_table("units.tsv", 3)
+    rows = read_table("units.tsv", 4)
     _unique("units.tsv", [(n, c[0]) for n, c in rows])
+    for n, c in rows:
+        if c[3]:
+            _compile("units.tsv", n, c[3])
     return tuple(
-        Unit(c[0], check_value("units.tsv", n, c[1], UNIT_KINDS), c[2] or c[0]) for n, c in rows
+        Unit(c[0], check_value("units.tsv", n, c[1], UNIT_KINDS), c[2] or c[0], c[3]) for n, c in rows
     )
 
 

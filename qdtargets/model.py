@@ -1,7 +1,7 @@
 """The records that flow through the pipeline and the closed vocabularies."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 
 # Column order of every output format (CSV/TSV header, JSON key order).
@@ -58,7 +58,7 @@ class Target:
     sentence: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {f: getattr(self, f) for f in FIELDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,4 +75,4 @@ class Decision:
     rule: str              # the name of the rule (or data file entry) that decided
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self)}

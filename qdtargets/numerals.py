@@ -86,7 +86,7 @@ _CHINESE_START = (
 _CHINESE_NEXT = (
     rf"[{_PLACE}{_UNIT}{_TENS}]"
     rf"|[{_LIANG}](?=[{_UNIT}{_BIG}])"
-    # 万/亿 after a digit or a small unit, stacked at most twice (万亿, 万万).
+    # 万/亿 after a digit or a small unit, or stacked on one (万亿, 万万, 万多亿).
     rf"|(?<=[{_PLACE}{_LIANG}{_UNIT}{_TENS}{_APPROX}]|[{_PLACE}{_LIANG}{_UNIT}{_TENS}][{_BIG}])[{_BIG}]"
     rf"|(?<=[{_PLACE}{_UNIT}{_TENS}{_BIG}])[{_APPROX}](?=[{_BIG}])"
 )

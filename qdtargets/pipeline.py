@@ -8,6 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import regex
+
 from . import segment
 from .context import DocumentContext
 from .drops import DropRules
@@ -15,6 +17,9 @@ from .indicator import describe_indicator
 from .model import Decision, Target
 from .quantities import Quantity, find_quantities
 from .sources import matching_view
+
+
+_NEWLINE = regex.compile("\n")
 
 
 @dataclass
@@ -32,7 +37,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
         if self.line_starts is None:
-            self.line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+            self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         i = bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 

@@ -7,8 +7,7 @@ text; nothing else runs over whole documents. Values are folded to base units:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -44,9 +43,18 @@ def _bounds(position: str) -> dict[str, str]:
     return {b.word: b.bound for b in lexicon.bound_words() if b.position == position}
 
 
+def _unit_alternation() -> str:
+    """Units longest first, each with what may not follow it (家 but not 家庭)."""
+    parts = []
+    for u in sorted(lexicon.units(), key=lambda u: len(u.word), reverse=True):
+        word = regex.escape(u.word)
+        parts.append(f"{word}(?!{u.not_before})" if u.not_before else word)
+    return "|".join(parts)
+
+
 @cache
 def candidate_pattern() -> regex.Pattern:
-    units = lexicon.alternation(_units_by_word())
+    units = _unit_alternation()
     prefix = lexicon.alternation(_bounds("prefix"))
     suffix = lexicon.alternation(_bounds("suffix"))
     return regex.compile(
@@ -74,7 +82,10 @@ def _after_bound_pattern() -> regex.Pattern:
     return regex.compile(lexicon.alternation(_bounds("after")))
 
 
-def _plain(value: Decimal | None) -> int | float | None:
+@lru_cache(maxsize=65536)
+def value_of(numeral: str) -> int | float | None:
+    """parse_number as a plain int or float; reports repeat their numerals, so cached."""
+    value = parse_number(numeral)
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
@@ -90,10 +101,10 @@ def read_match(m: regex.Match, text: str) -> Quantity:
         unit, kind = "%", "percent"
     elif number.startswith("千分之"):
         unit, kind = "‰", "percent"
-    value = _plain(parse_number(number))
+    value = value_of(number)
     value_max = None
     if m.group("number2"):
-        value_max = _plain(parse_number(m.group("number2")))
+        value_max = value_of(m.group("number2"))
         if value_max is None or value is None or value_max <= value:
             value_max = None
     return Quantity(
@@ -117,6 +128,10 @@ def _bound_of(m: regex.Match, text: str) -> str:
     for group, position in (("suffix", "suffix"), ("prefix", "prefix")):
         if m.group(group):
             return _bounds(position)[m.group(group)]
+    # 300多亿, 十余万: the marker stands inside the numeral, before its scale.
+    inside = next((w for w in _bounds("suffix") if w in m.group("number")), None)
+    if inside:
+        return _bounds("suffix")[inside]
     before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
     if before:
         return _bounds("before")[before.group()]

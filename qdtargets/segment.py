@@ -16,6 +16,8 @@ from . import lexicon
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
+_CLAUSE_BREAK = regex.compile(f"[{CLAUSE_END}]")
+_CLAUSE_BREAK_BACKWARD = regex.compile(f"(?r)[{CLAUSE_END}]")
 _SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
 _HEADING = regex.compile(r"(?m)^[ \t　]*(?P<h>[^\n。！？!?；;，,]{2,40}?)[ \t　]*$")
@@ -50,9 +52,9 @@ def sentences(text: str) -> Spans:
 def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
     """The clause (between commas, colons or sentence ends) holding offset."""
     start, end = sentence
-    left = max(text.rfind(ch, start, offset) for ch in CLAUSE_END)
-    right = [i for i in (text.find(ch, offset, end) for ch in CLAUSE_END) if i >= 0]
-    return (left + 1 if left >= start else start), (min(right) if right else end)
+    left = _CLAUSE_BREAK_BACKWARD.search(text, start, offset)
+    right = _CLAUSE_BREAK.search(text, offset, end)
+    return (left.end() if left else start), (right.start() if right else end)
 
 
 def headings(text: str) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ import pytest
 import regex
 from hypothesis import given, strategies as st
 
-from numeral_format import to_chinese, to_mixed
+from .numeral_format import to_chinese, to_mixed
 from qdtargets.numerals import DIGITS, NUMBER_PATTERN, parse_number
 
 NUMBER = regex.compile(NUMBER_PATTERN)

@@ -16,6 +16,7 @@ DROPS = [
     ("year-label", "2023年,城阳区全力以赴做到“五个攻坚突破”。", "2023年", "date"),
     ("program-duration", "开展优质医疗资源倍增三年行动,加快建设", "三", "duration"),
     ("calendar-word", "1月5日上午,青岛市城阳区第七届人民代表大会第二次会议在城阳大剧院隆重开幕。", "5日", "date"),
+    ("calendar-word", "隆重庆祝新中国成立75周年", "75", "date"),
     ("numbered", "青岛市城阳区第七届人民代表大会第二次会议", "七", "ordinal"),
     ("party-congress", "深入学习宣传贯彻党的二十大精神", "二十", "ordinal"),
     ("five-year-plan", "是实施“十四五”规划承上启下的关键一年。", "十四五", "ordinal"),
@@ -43,6 +44,7 @@ DROPS = [
     ("known-slogan", "实施“三年三千亿”投资计划", "三千亿", "slogan"),
     ("quoted-phrase", "以“三生融合”打造公园城市北方样板", "三", "slogan"),
     ("fixed-word", "坚持教育、科技和人才三位一体,整体谋划", "三", "idiom"),
+    ("indefinite-one", "对我们这样一个人口大国来说", "一个", "idiom"),
     ("bare-chinese-numeral", "壮大县域经济,促进一二产融合", "一", "idiom"),
 ]
 
@@ -80,6 +82,7 @@ KEEPS = [
     ("known-slogan", "开行中欧班列800列", "800列"),
     ("quoted-phrase", "新增“瞪羚”企业3家", "3家"),
     ("fixed-word", "建成一体化政务服务中心3处", "3处"),
+    ("indefinite-one", "综合实力在全国再进两个位次。", "两个位次"),
     ("bare-chinese-numeral", "建成启用两所幼儿园", "两所"),
 ]
 
