@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import List, Optional
@@ -32,6 +33,7 @@ class StatusChoice(str, Enum):
 
 EXPLAIN_FIELDS = ("file", "line", "col", "start", "end", "text", "decision", "reason", "rule")
 NUMBER_FIELDS = ("input", "value", "value_max", "unit", "bound")
+PROGRESS_MIN_FILES = 5
 
 app = typer.Typer(
     name="qdtargets",
@@ -110,6 +112,10 @@ def extract(
     encoding: Optional[str] = typer.Option(
         None, "--encoding", "-e", help="Read the files in this encoding instead of detecting it (e.g. gb18030)."),
     debug: bool = typer.Option(False, "--debug", help="Show the Python traceback when something fails."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1,
+        help="Files to process at once, in separate processes. Default: one per CPU when "
+             "there are several files. Output keeps the input order either way."),
 ) -> None:
     """Extract quantified targets: one row per target, with indicator, value, unit,
     bound, status, region, year and where it stands in the source.
@@ -129,8 +135,8 @@ def extract(
     Exit status: 0 all went well, 1 some file could not be read (the others are
     still written), 2 usage error.
     """
-    from .pipeline import explain_text, extract_text
-    from .sources import SourceError, expand_paths, read_source
+    from .batch import Job, default_workers, run_jobs
+    from .sources import SourceError, expand_paths
 
     if not paths:
         if sys.stdin.isatty():
@@ -145,42 +151,30 @@ def extract(
         except LookupError:
             _error(f"unknown encoding {encoding!r} (try gb18030, utf-8 or utf-16)")
             raise typer.Exit(ExitStatus.USAGE)
-    chosen = _choose_format(fmt, output)
-    wanted = {s.value for s in status} if status else None
-    stream = _open_output(output)
-    writer = RowWriter(stream, chosen, EXPLAIN_FIELDS if explain else FIELDS, bom=bom, headers=not no_headers)
-    failures = []
+    failures: list[str] = []
 
     def report(message: str) -> None:
         failures.append(message)
         _error(message)
 
-    def files():
-        for given in paths:
-            try:
-                # A folder is listed whole first, so one that cannot be listed costs only itself.
-                yield from list(expand_paths([given]))
-            except SourceError as exc:
-                report(str(exc))
-
+    files: list[str] = []
+    for given in paths:
+        try:
+            files += expand_paths([given])
+        except SourceError as exc:
+            report(str(exc))
+    statuses = frozenset(s.value for s in status) if status else None
+    batch = [Job(f, encoding, explain, region, year, statuses, debug) for f in files]
+    chosen = _choose_format(fmt, output)
+    stream = _open_output(output)
+    writer = RowWriter(stream, chosen, EXPLAIN_FIELDS if explain else FIELDS, bom=bom, headers=not no_headers)
     try:
-        for path in files():
-            try:
-                source = read_source(path, encoding)
-                if explain:
-                    rows = [d.to_dict() for d in explain_text(source.text, source.name)]
-                else:
-                    rows = [t.to_dict() for t in extract_text(source.text, source.name, region, year)
-                            if wanted is None or t.status in wanted]
-            except SourceError as exc:
-                report(str(exc))
-                continue
-            except Exception as exc:
-                if debug:
-                    raise
-                report(f"cannot extract {path}: {type(exc).__name__}: {exc} (--debug shows where)")
-                continue
-            writer.write(rows)
+        with _progress(len(batch)) as advance:
+            for outcome in run_jobs(batch, jobs or default_workers(len(batch))):
+                if outcome.error:
+                    report(outcome.error)
+                writer.write(outcome.rows)
+                advance()
         writer.close()
     finally:
         if stream is not sys.stdout:
@@ -188,6 +182,25 @@ def extract(
     if failures:
         _error(f"{len(failures)} file(s) could not be read; rows of the others were written")
         raise typer.Exit(ExitStatus.INPUT_ERROR)
+
+
+@contextmanager
+def _progress(total: int):
+    """A progress bar on stderr for many files at a terminal; silent otherwise."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("extracting", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @app.command()

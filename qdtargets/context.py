@@ -104,16 +104,17 @@ class DocumentContext:
         marks = [(m.start(), _year_value(m.group(1))) for m in _YEAR.finditer(text)]
         self.year_offsets = [o for o, _ in marks]
         self.year_values = [y for _, y in marks]
-        self.plan_year = self.default_year or self._detect_plan_year(text)
+        heading_lines = segment.headings(text)
+        self.plan_year = self.default_year or self._detect_plan_year(text, heading_lines)
         self.heading_offsets, self.heading_status = [], []
-        for offset, line in segment.headings(text):
+        for offset, line in heading_lines:
             self.heading_offsets.append(offset)
             self.heading_status.append(self._heading_status(line))
 
-    def _detect_plan_year(self, text: str) -> int | None:
+    def _detect_plan_year(self, text: str, heading_lines: list[tuple[int, str]]) -> int | None:
         """The year the report plans for: the year after the one its review heading
         names (2018年工作回顾), else the year it names most, horizons aside."""
-        for offset, line in segment.headings(text):
+        for _, line in heading_lines:
             if "回顾" in line:
                 reviewed = [_year_value(m.group(1)) for m in _YEAR.finditer(line)]
                 if reviewed:

@@ -5,6 +5,7 @@ data/drops.tsv. Each rule names its reason (TARGETS.md, "Drop") so that
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from . import lexicon
 from .quantities import Quantity
@@ -14,8 +15,21 @@ BEFORE_WINDOW = 12
 AFTER_WINDOW = 20
 
 
-# Cheap, selective conditions first: most rules fail on the numeral or its unit.
-_SCOPE_ORDER = {"number": 0, "unit": 1, "after": 2, "before": 3, "span": 4}
+_TOKEN_SCOPES = ("number", "unit")
+
+
+@lru_cache(maxsize=65536)
+def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...]:
+    """The rules whose conditions on the numeral and unit hold, in order, each with
+    its remaining conditions on the context. Reports repeat their numerals, so this
+    is cached and most mentions skip most rules at the cost of a dict lookup."""
+    out = []
+    for rule in lexicon.drop_rules():
+        token_conditions = [c for c in rule.conditions if c.scope in _TOKEN_SCOPES]
+        if all(c.pattern.fullmatch(number if c.scope == "number" else unit_word) for c in token_conditions):
+            context = tuple(c for c in rule.conditions if c.scope not in _TOKEN_SCOPES)
+            out.append((rule.reason, rule.name, context))
+    return tuple(out)
 
 
 class DropRules:
@@ -23,13 +37,9 @@ class DropRules:
 
     def __init__(self, view: str):
         self.view = view
-        self.rules = [
-            (rule.reason, rule.name, sorted(rule.conditions, key=lambda c: _SCOPE_ORDER[c.scope]))
-            for rule in lexicon.drop_rules()
-        ]
         self._spans: dict[int, tuple[list[int], list[int]]] = {}
-        for _, _, conditions in self.rules:
-            for cond in conditions:
+        for rule in lexicon.drop_rules():
+            for cond in rule.conditions:
                 if cond.scope == "span":
                     matches = [(m.start(), m.end()) for m in cond.pattern.finditer(view)]
                     self._spans[id(cond)] = ([s for s, _ in matches], [e for _, e in matches])
@@ -42,19 +52,17 @@ class DropRules:
     def why_dropped(self, q: Quantity) -> tuple[str, str] | None:
         """(reason, rule name) of the first rule that drops q, or None to keep it."""
         view = self.view
-        before = view[max(0, q.start - BEFORE_WINDOW):q.start]
-        after = view[q.number_end:q.number_end + AFTER_WINDOW]
-        for reason, name, conditions in self.rules:
+        before = after = None
+        for reason, name, conditions in _rules_for(q.number, q.unit_word):
             for cond in conditions:
-                scope, pattern = cond.scope, cond.pattern
-                if scope == "number":
-                    holds = pattern.fullmatch(q.number) is not None
-                elif scope == "unit":
-                    holds = pattern.fullmatch(q.unit_word) is not None
-                elif scope == "after":
-                    holds = pattern.match(after) is not None
-                elif scope == "before":
-                    holds = pattern.search(before) is not None
+                if cond.scope == "after":
+                    if after is None:
+                        after = view[q.number_end:q.number_end + AFTER_WINDOW]
+                    holds = cond.pattern.match(after) is not None
+                elif cond.scope == "before":
+                    if before is None:
+                        before = view[max(0, q.start - BEFORE_WINDOW):q.start]
+                    holds = cond.pattern.search(before) is not None
                 else:
                     holds = self._in_span(cond, q.start, q.number_end)
                 if not holds:
