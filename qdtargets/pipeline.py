@@ -89,6 +89,9 @@ def describe(doc: Document) -> list[Target]:
             left, doc.view[q.end:right_end],
             previous_verb if same_sentence else None,
         )
+        if not indicator and same_sentence and rows:
+            # 分别增长8.9%、7.7%: a bare value in a list shares the indicator before it.
+            indicator = rows[-1].indicator
         status, region, year = context.describe(sentence, q.start)
         line, col = doc.position(q.start)
         rows.append(Target(
