@@ -5,7 +5,9 @@ data/drops.tsv. Each rule names its reason (TARGETS.md, "Drop") so that
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import regex
 
 from . import lexicon
 from .quantities import Quantity
@@ -15,7 +17,16 @@ BEFORE_WINDOW = 12
 AFTER_WINDOW = 20
 
 
-_TOKEN_SCOPES = ("number", "unit")
+@cache
+def _split_rules() -> tuple[tuple[str, str, regex.Pattern | None, regex.Pattern | None, tuple], ...]:
+    """Each rule as (reason, name, numeral pattern, unit pattern, context conditions)."""
+    out = []
+    for rule in lexicon.drop_rules():
+        number = next((c.pattern for c in rule.conditions if c.scope == "number"), None)
+        unit = next((c.pattern for c in rule.conditions if c.scope == "unit"), None)
+        context = tuple(c for c in rule.conditions if c.scope not in ("number", "unit"))
+        out.append((rule.reason, rule.name, number, unit, context))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -23,13 +34,21 @@ def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...
     """The rules whose conditions on the numeral and unit hold, in order, each with
     its remaining conditions on the context. Reports repeat their numerals, so this
     is cached and most mentions skip most rules at the cost of a dict lookup."""
-    out = []
-    for rule in lexicon.drop_rules():
-        token_conditions = [c for c in rule.conditions if c.scope in _TOKEN_SCOPES]
-        if all(c.pattern.fullmatch(number if c.scope == "number" else unit_word) for c in token_conditions):
-            context = tuple(c for c in rule.conditions if c.scope not in _TOKEN_SCOPES)
-            out.append((rule.reason, rule.name, context))
-    return tuple(out)
+    return tuple(
+        (reason, name, context)
+        for reason, name, number_pattern, unit_pattern, context in _split_rules()
+        if (number_pattern is None or number_pattern.fullmatch(number))
+        and (unit_pattern is None or unit_pattern.fullmatch(unit_word))
+    )
+
+
+def dropped_by_token(number: str, unit_word: str) -> tuple[str, str] | None:
+    """A rule that drops this numeral with this unit wherever it stands, if any
+    (一批, 两个 …): such mentions need no context, nor even a Quantity."""
+    for reason, name, context in _rules_for(number, unit_word):
+        if not context:
+            return reason, name
+    return None
 
 
 class DropRules:

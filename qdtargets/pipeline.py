@@ -12,10 +12,10 @@ import regex
 
 from . import segment
 from .context import DocumentContext
-from .drops import DropRules
+from .drops import DropRules, dropped_by_token
 from .indicator import describe_indicator
 from .model import Decision, Target
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, candidate_pattern, read_match, unit_word_of
 from .sources import matching_view
 
 
@@ -30,7 +30,8 @@ class Document:
     view: str
     region: str | None = None
     year: int | None = None
-    quantities: list[Quantity] | None = None
+    explain: bool = False
+    matches: list | None = None
     decisions: list[tuple[Quantity, tuple[str, str] | None]] | None = None
     line_starts: list[int] | None = None
 
@@ -43,20 +44,25 @@ class Document:
 
 
 def find(doc: Document) -> None:
-    doc.quantities = find_quantities(doc.view)
+    doc.matches = list(candidate_pattern().finditer(doc.view))
 
 
 def filter_quantities(doc: Document) -> None:
     rules = DropRules(doc.view)
-    doc.decisions = [(q, rules.why_dropped(q)) for q in doc.quantities]
+    doc.decisions = []
+    for m in doc.matches:
+        if not doc.explain and dropped_by_token(m.group("number"), unit_word_of(m)):
+            continue  # dropped whatever its context; only --explain needs to say so
+        q = read_match(m, doc.view)
+        doc.decisions.append((q, rules.why_dropped(q)))
 
 
 STAGES = (find, filter_quantities)
 ENUMERATION_SEPARATORS = "、和及与"
 
 
-def _run(text: str, name: str, region: str | None, year: int | None) -> Document:
-    doc = Document(name, text, matching_view(text), region, year)
+def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:
+    doc = Document(name, text, matching_view(text), region, year, explain)
     for stage in STAGES:
         stage(doc)
     return doc
@@ -110,12 +116,12 @@ def extract_text(text: str, name: str = "-", region: str | None = None,
 
     region and year are used where the text does not say them.
     """
-    return describe(_run(text, name, region, year))
+    return describe(_run(text, name, region, year, explain=False))
 
 
 def explain_text(text: str, name: str = "-") -> list[Decision]:
     """Every numeric mention in text with the decision taken and the rule that took it."""
-    doc = _run(text, name, None, None)
+    doc = _run(text, name, None, None, explain=True)
     out = []
     for q, why in doc.decisions:
         line, col = doc.position(q.start)

@@ -91,10 +91,15 @@ def value_of(numeral: str) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def unit_word_of(m: regex.Match) -> str:
+    """The unit of a match as written; in a range (5%-6%) the last one counts."""
+    return m.group("unit2") or m.group("unit") or ""
+
+
 def read_match(m: regex.Match, text: str) -> Quantity:
     """Turn one match of candidate_pattern() over text into a Quantity."""
     number = m.group("number")
-    unit_word = m.group("unit2") or m.group("unit") or ""
+    unit_word = unit_word_of(m)
     unit_info = _units_by_word().get(unit_word)
     unit, kind = (unit_info.normal, unit_info.kind) if unit_info else ("", "")
     if number.startswith("百分之"):
@@ -136,11 +141,6 @@ def _bound_of(m: regex.Match, text: str) -> str:
     if before:
         return _bounds("before")[before.group()]
     return "="
-
-
-def find_quantities(view: str) -> list[Quantity]:
-    """Every numeric mention in view (a same-length matching copy of the text)."""
-    return [read_match(m, view) for m in candidate_pattern().finditer(view)]
 
 
 def parse_quantity(text: str) -> Quantity | None:
