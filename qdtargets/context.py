@@ -91,6 +91,7 @@ class DocumentContext:
     plan_year: int | None = field(init=False)
     heading_offsets: list[int] = field(init=False)
     heading_status: list[str | None] = field(init=False)
+    _cue_cache: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -157,10 +158,16 @@ class DocumentContext:
         before = [y for o, y in inside if o < offset]
         return before[-1] if before else (inside[0][1] if inside else None)
 
+    def _sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
+        # Several quantities share a sentence: look its cues up once.
+        if sentence not in self._cue_cache:
+            self._cue_cache[sentence] = frozenset(cue_status(self.text[sentence[0]:sentence[1]], "sentence"))
+        return self._cue_cache[sentence]
+
     def describe(self, sentence: tuple[int, int], offset: int) -> tuple[str, str | None, int | None]:
         """(status, region, year) of a quantity at offset in sentence."""
         own_year = self.sentence_year(sentence, offset)
-        found = cue_status(self.text[sentence[0]:sentence[1]], "sentence")
+        found = set(self._sentence_cues(sentence))
         if own_year is not None and self.plan_year and Status.FACT.value not in found:
             found.add(Status.ACHIEVED.value if own_year < self.plan_year else Status.TARGET.value)
         status = _decide(found) or self.section_status(offset)

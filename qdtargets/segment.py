@@ -18,7 +18,10 @@ SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 _CLAUSE_BREAK = regex.compile(f"[{CLAUSE_END}]")
 _CLAUSE_BREAK_BACKWARD = regex.compile(f"(?r)[{CLAUSE_END}]")
-_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
+# A run longer than this without a full stop is cut into pieces, so that the
+# work done per sentence stays bounded on text with no punctuation at all.
+MAX_SENTENCE = 400
+_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]{{1,{MAX_SENTENCE}}}[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
 _HEADING = regex.compile(r"(?m)^[ \t　]*(?P<h>[^\n。！？!?；;，,]{2,40}?)[ \t　]*$")
 
