@@ -66,6 +66,13 @@ def _warm_up() -> None:
     extract_text("新增托位400个。")
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     """Outcomes in the order of jobs, each as soon as it and those before it are done."""
     if workers <= 1 or len(jobs) <= 1:
@@ -76,15 +83,19 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         _warm_up()
         context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        # Standard input can only be read here, in the parent.
-        pending: list[Future | Outcome] = [
-            run_job(job) if job.path == "-" else pool.submit(run_job, job) for job in jobs
-        ]
+        # Standard input can only be read here, in the parent. The largest files
+        # go first, so that no worker is left with a big one at the end; the
+        # outcomes are still handed back in input order.
+        pending: dict[int, Future | Outcome] = {}
+        for i in sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path)):
+            job = jobs[i]
+            pending[i] = run_job(job) if job.path == "-" else pool.submit(run_job, job)
         try:
-            for item in pending:
+            for i in range(len(jobs)):
+                item = pending[i]
                 yield item.result() if isinstance(item, Future) else item
         except BaseException:
-            for item in pending:
+            for item in pending.values():
                 if isinstance(item, Future):
                     item.cancel()
             raise

@@ -42,6 +42,7 @@ def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...
     )
 
 
+@lru_cache(maxsize=65536)
 def dropped_by_token(number: str, unit_word: str) -> tuple[str, str] | None:
     """A rule that drops this numeral with this unit wherever it stands, if any
     (一批, 两个 …): such mentions need no context, nor even a Quantity."""

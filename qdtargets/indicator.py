@@ -85,8 +85,18 @@ def _noun_after(phrase: str) -> str:
     It ends where an enumeration goes on (、) or a headline's next item starts (a space).
     """
     phrase = _NOUN_END.split(phrase[:_MAX_NOUN], 1)[0]
-    words = _strip(_cut(phrase), front={"link", "level"}, back={"link"})
-    return "".join(words).strip(_EDGE_PUNCT)
+    # Only its edges matter here, so two anchored patterns do what segmenting would.
+    leading, trailing = _noun_edges()
+    phrase = trailing.sub("", leading.sub("", phrase.strip(_EDGE_PUNCT)))
+    return phrase.strip(_EDGE_PUNCT)
+
+
+@cache
+def _noun_edges() -> tuple[regex.Pattern, regex.Pattern]:
+    roles = lexicon.words()
+    front = lexicon.alternation(w for w, r in roles.items() if r in ("link", "level"))
+    back = lexicon.alternation(w for w, r in roles.items() if r == "link")
+    return regex.compile(f"^(?:{front})+"), regex.compile(f"(?:{back})+$")
 
 
 def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tuple[str, str | None]:
