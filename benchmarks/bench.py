@@ -46,6 +46,16 @@ CRITERIA = [
     ("one seed extract / jieba.initialize()", "extract_seed", "jieba_initialize", "<=", 0.4),
     ("jobs1 / jobs2", "extract_corpus_jobs1", "extract_corpus_jobs2", ">=", 1.6),
 ]
+# (label, key, whether chars/s and rows/s apply: only to whole-corpus extracts)
+ROWS = [
+    ("extract corpus (default jobs)", "extract_corpus", True),
+    ("extract corpus --jobs 1", "extract_corpus_jobs1", True),
+    ("extract corpus --jobs 2", "extract_corpus_jobs2", True),
+    ("extract one seed", "extract_seed", False),
+    ("jieba import + lcut corpus", "jieba_lcut_corpus", False),
+    ("jieba import + initialize()", "jieba_initialize", False),
+    ("qdtargets --help", "help", False),
+]
 
 
 def qdtargets_command() -> list[str]:
@@ -63,19 +73,23 @@ def run(cmd: list[str], capture: bool = False) -> subprocess.CompletedProcess:
     return done
 
 
-def median_seconds(cmd: list[str], repeat: int) -> float:
-    """Median wall time of `repeat` fresh processes, after one untimed warm-up.
+def time_interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, list[float]]:
+    """Wall times of `repeat` fresh processes per command, after one untimed warm-up each.
 
     The warm-up lets jieba write its dictionary cache to the temp dir and fills
-    the page cache, so the first timed run is not an outlier.
+    the page cache. Rounds are interleaved (A B C, A B C, ...) rather than
+    grouped (A A A, B B B) so that load from other work on the machine falls
+    on every command alike and the ratios stay fair.
     """
-    run(cmd)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+    for cmd in commands.values():
         run(cmd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    runs: dict[str, list[float]] = {key: [] for key in commands}
+    for _ in range(repeat):
+        for key, cmd in commands.items():
+            start = time.perf_counter()
+            run(cmd)
+            runs[key].append(time.perf_counter() - start)
+    return runs
 
 
 def supports_jobs(cli: list[str]) -> bool:
@@ -108,23 +122,37 @@ def help_imports_jieba() -> bool:
     return any(re.search(r"\|\s*jieba(\.|\s*$)", line) for line in err.splitlines())
 
 
+def machine_notes() -> list[str]:
+    """What makes fresh-process timings on this machine differ from a user's."""
+    notes = [f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the run"]
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        notes.append("PYTHONDONTWRITEBYTECODE is set: modules without a cached .pyc "
+                     "are compiled from source in every run")
+    return notes
+
+
 def measure(folder: Path, seed: Path, repeat: int) -> dict:
-    """All timings, one after another, so they share the same machine load."""
     cli = qdtargets_command()
     extract = cli + ["extract", "-f", "jsonl", "-o", os.devnull]
     jobs = supports_jobs(cli)
-    times = {"extract_corpus": median_seconds(extract + [str(folder)], repeat)}
-    for n in (1, 2):
-        key = f"extract_corpus_jobs{n}"
-        times[key] = median_seconds(extract + ["--jobs", str(n), str(folder)], repeat) if jobs else None
-    times["extract_seed"] = median_seconds(extract + [str(seed)], repeat)
-    times["jieba_lcut_corpus"] = median_seconds([sys.executable, "-c", JIEBA_LCUT, str(folder)], repeat)
-    times["jieba_initialize"] = median_seconds([sys.executable, "-c", JIEBA_INIT], repeat)
-    times["help"] = median_seconds(cli + ["--help"], repeat)
+    notes = machine_notes()
+    commands = {"extract_corpus": extract + [str(folder)]}
+    if jobs:
+        commands["extract_corpus_jobs1"] = extract + ["--jobs", "1", str(folder)]
+        commands["extract_corpus_jobs2"] = extract + ["--jobs", "2", str(folder)]
+    commands["extract_seed"] = extract + [str(seed)]
+    commands["jieba_lcut_corpus"] = [sys.executable, "-c", JIEBA_LCUT, str(folder)]
+    commands["jieba_initialize"] = [sys.executable, "-c", JIEBA_INIT]
+    commands["help"] = cli + ["--help"]
+    runs = time_interleaved(commands, repeat)
+    seconds = {key: statistics.median(times) for key, times in runs.items()}
+    if not jobs:  # keep the keys, so the table and JSON have the same shape either way
+        seconds["extract_corpus_jobs1"] = seconds["extract_corpus_jobs2"] = None
     return {
         "folder": str(folder), "seed": str(seed), "repeat": repeat, "command": cli,
-        "jobs_available": jobs, "chars": count_chars(folder), "rows": count_rows(cli, folder),
-        "seconds": times, "help_imports_jieba": help_imports_jieba(),
+        "notes": notes, "jobs_available": jobs,
+        "chars": count_chars(folder), "rows": count_rows(cli, folder),
+        "seconds": seconds, "runs": runs, "help_imports_jieba": help_imports_jieba(),
     }
 
 
@@ -144,18 +172,11 @@ def print_table(figures: dict, verdicts: list[dict]) -> None:
     s, chars, rows = figures["seconds"], figures["chars"], figures["rows"]
     print(f"corpus: {figures['folder']}  ({chars:,} chars, {rows:,} rows)   "
           f"median of {figures['repeat']} runs, command: {' '.join(figures['command'])}")
+    for note in figures["notes"]:
+        print(f"note: {note}")
     print()
     print(f"{'measurement':<38} {'median s':>9} {'chars/s':>11} {'rows/s':>9}")
-    labels = [
-        ("extract corpus (default jobs)", "extract_corpus", True),
-        ("extract corpus --jobs 1", "extract_corpus_jobs1", True),
-        ("extract corpus --jobs 2", "extract_corpus_jobs2", True),
-        ("extract one seed", "extract_seed", False),
-        ("jieba import + lcut corpus", "jieba_lcut_corpus", False),
-        ("jieba import + initialize()", "jieba_initialize", False),
-        ("qdtargets --help", "help", False),
-    ]
-    for label, key, rates in labels:
+    for label, key, rates in ROWS:
         t = s[key]
         if t is None:
             print(f"{label:<38} {'not available (no --jobs)':>31}")

@@ -49,7 +49,8 @@ app = typer.Typer(
 
 def _error(message: str) -> None:
     # Plain write, not rich markup: file names may hold brackets.
-    sys.stderr.write(f"qdtargets: {message}\n")
+    # One line per message, even for a file name with a line break in it.
+    sys.stderr.write("qdtargets: " + message.replace("\n", "\\n") + "\n")
 
 
 def _version(value: bool) -> None:

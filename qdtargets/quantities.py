@@ -14,6 +14,9 @@ import regex
 from . import lexicon
 from .numerals import NUMBER_PATTERN, parse_number
 
+# No report counts past 10^18 (national budgets are about 10^14 元); a longer
+# run of digits is not a quantity, and would not even print as one.
+MAX_VALUE = 10**18
 _RANGE_SEPARATORS = r"[-－—–~～〜]|至|到"
 _SPACE = r"[ \t]"
 
@@ -86,7 +89,7 @@ def _after_bound_pattern() -> regex.Pattern:
 def value_of(numeral: str) -> int | float | None:
     """parse_number as a plain int or float; reports repeat their numerals, so cached."""
     value = parse_number(numeral)
-    if value is None:
+    if value is None or abs(value) > MAX_VALUE:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
 
