@@ -20,8 +20,8 @@ from .model import Status
 from .numerals import DIGITS
 
 # A year the text looks ahead to (到2035年, 2035年远景目标) is a horizon, not the report's year.
-_HORIZON_BEFORE = regex.compile(r"(?:到|至|于)$")
-_HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本|全面|实现)")
+_HORIZON_BEFORE = regex.compile(r"(?:^|[，,。；;：:\n])(?:到|至)$")
+_HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本实现|全面建成)")
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
 _ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
 
@@ -114,7 +114,8 @@ class DocumentContext:
 
     def _detect_plan_year(self, text: str, heading_lines: list[tuple[int, str]]) -> int | None:
         """The year the report plans for: the year after the one its review heading
-        names (2018年工作回顾), else the year it names most, horizons aside."""
+        names (2018年工作回顾), else the latest year it names, horizons aside,
+        that is at most one after the year it names most."""
         for _, line in heading_lines:
             if "回顾" in line:
                 reviewed = [_year_value(m.group(1)) for m in _YEAR.finditer(line)]
@@ -122,10 +123,15 @@ class DocumentContext:
                     return reviewed[0] + 1
         counts = Counter(
             year for offset, year in zip(self.year_offsets, self.year_values)
-            if not _HORIZON_BEFORE.search(text, max(0, offset - 1), offset)
+            if not _HORIZON_BEFORE.search(text, max(0, offset - 2), offset)
             and not _HORIZON_AFTER.match(text, offset + 4)
         )
-        return max(counts, key=lambda y: (counts[y], y)) if counts else None
+        if not counts:
+            return None
+        # A report names the year it reviews most, and the year it plans for at
+        # least once: the latest year up to one after the most named.
+        most_named = max(counts, key=lambda y: (counts[y], y))
+        return max(y for y in counts if y <= most_named + 1)
 
     def _heading_status(self, line: str) -> str | None:
         found = cue_status(line, "heading")

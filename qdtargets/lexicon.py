@@ -167,6 +167,29 @@ def regions() -> tuple[Region, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class KeyRule:
+    key: str
+    unit: regex.Pattern
+    pattern: regex.Pattern
+
+
+@cache
+def key_rules() -> tuple[KeyRule, ...]:
+    rows = read_table("keys.tsv", 3)
+    return tuple(
+        KeyRule(key, _compile("keys.tsv", n, unit), _compile("keys.tsv", n, pattern))
+        for n, (key, unit, pattern) in rows
+    )
+
+
+@cache
+def category_rules() -> tuple[tuple[str, regex.Pattern], ...]:
+    rows = read_table("categories.tsv", 2)
+    _unique("categories.tsv", [(n, c[0]) for n, c in rows])
+    return tuple((name, _compile("categories.tsv", n, pattern)) for n, (name, pattern) in rows)
+
+
 @cache
 def words() -> dict[str, str]:
     """word → role, for the indicator stage."""

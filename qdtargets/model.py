@@ -8,6 +8,7 @@ from enum import Enum
 FIELDS = (
     "file", "line", "col", "start", "end", "text", "indicator", "value",
     "value_max", "unit", "bound", "status", "region", "year", "sentence",
+    "category", "key",
 )
 
 
@@ -56,6 +57,8 @@ class Target:
     region: str | None
     year: int | None
     sentence: str
+    category: str | None = None      # policy area (data/categories.tsv)
+    key: str | None = None           # headline indicator id shared across reports (data/keys.tsv)
 
     def to_dict(self) -> dict:
         return {f: getattr(self, f) for f in FIELDS}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from . import segment
+from .classify import category_of, key_of
 from .context import DocumentContext
 from .drops import DropRules, dropped_by_token
 from .indicator import describe_indicator
@@ -100,11 +101,13 @@ def describe(doc: Document) -> list[Target]:
             indicator = rows[-1].indicator
         status, region, year = context.describe(sentence, q.start)
         line, col = doc.position(q.start)
+        sentence_text = doc.text[sentence[0]:sentence[1]].strip()
         rows.append(Target(
             file=doc.name, line=line, col=col, start=q.start, end=q.end,
             text=doc.text[q.start:q.end], indicator=indicator, value=q.value,
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
-            region=region, year=year, sentence=doc.text[sentence[0]:sentence[1]].strip(),
+            region=region, year=year, sentence=sentence_text,
+            category=category_of(indicator, sentence_text), key=key_of(indicator, q.unit),
         ))
         previous, previous_verb = q, verb
     return rows
