@@ -40,14 +40,20 @@ class Reason(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
-    """One kept quantity: what TARGETS.md calls a gold row, plus provenance."""
+class Mention:
+    """Where a numeric mention stands: the file, its 1-based line and column,
+    its 0-based character offsets in the decoded text, and the text there."""
     file: str
     line: int
     col: int
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target(Mention):
+    """One kept quantity: what TARGETS.md calls a gold row, plus provenance."""
     indicator: str
     value: int | float
     value_max: int | float | None
@@ -65,14 +71,8 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(Mention):
     """What --explain prints: one numeric mention and the rule that decided it."""
-    file: str
-    line: int
-    col: int
-    start: int
-    end: int
-    text: str
     decision: str          # "keep" or "drop"
     reason: str            # a Reason value for drops, "quantity" for keeps
     rule: str              # the name of the rule (or data file entry) that decided
