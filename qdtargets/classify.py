@@ -3,9 +3,12 @@ indicators, a key shared across reports (data/categories.tsv, data/keys.tsv).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import lexicon
 
 
+@lru_cache(maxsize=16384)
 def key_of(indicator: str, unit: str) -> str | None:
     """gdp_growth for 生产总值增长 in %, urban_jobs_new for 城镇新增就业 in 人 …"""
     for rule in lexicon.key_rules():
@@ -16,8 +19,13 @@ def key_of(indicator: str, unit: str) -> str | None:
 
 def category_of(indicator: str, sentence: str) -> str | None:
     """The policy area the indicator names, else the one its sentence names."""
-    for text in (indicator, sentence):
-        for name, pattern in lexicon.category_rules():
-            if pattern.search(text):
-                return name
+    return _first_category(indicator) or _first_category(sentence)
+
+
+@lru_cache(maxsize=16384)
+def _first_category(text: str) -> str | None:
+    # Cached: the quantities of one sentence share it.
+    for name, pattern in lexicon.category_rules():
+        if pattern.search(text):
+            return name
     return None
