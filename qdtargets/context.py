@@ -176,8 +176,20 @@ class DocumentContext:
         found = set(self._sentence_cues(sentence))
         if own_year is not None and self.plan_year and Status.FACT.value not in found:
             found.add(Status.ACHIEVED.value if own_year < self.plan_year else Status.TARGET.value)
-        status = _decide(found) or self.section_status(offset)
+        status = _decide(found) or self._lead_in_status(sentence) or self.section_status(offset)
         return status, self.region_at(offset), self._year(status, own_year, sentence[0])
+
+    def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
+        """Achieved, when the sentence before, in the same paragraph, says so
+        outright (过去一年，我们取得了很大成绩。国内生产总值增长10.3%……)."""
+        line_start = self.text.rfind("\n", 0, sentence[0]) + 1
+        before = self.text[max(line_start, sentence[0] - segment.MAX_SENTENCE):sentence[0]].rstrip(segment.SENTENCE_END)
+        if not before:
+            return None
+        cut = max(before.rfind(ch) for ch in segment.SENTENCE_END)
+        stated = _decide(set(self._sentence_cues((sentence[0] - len(before) + cut + 1, sentence[0]))))
+        # Only a result carries over: a plan sentence rarely introduces bare figures.
+        return stated if stated == Status.ACHIEVED.value else None
 
     def _year(self, status: str, own_year: int | None, sentence_start: int) -> int | None:
         if own_year is not None or status == Status.FACT.value:

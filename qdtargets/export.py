@@ -1,8 +1,9 @@
-"""Export stage: rows → CSV, TSV, JSON, JSONL or a rich table.
+"""Export stage: rows → CSV, TSV, JSON, JSONL, an xlsx workbook or a rich table.
 
 Every format carries the same columns in the same order. Rows are written as
 they come, file by file, so a long run that is interrupted keeps what it
-finished; only the table waits for all rows, to size its columns.
+finished; only the table and the workbook wait for all rows, to size their
+columns.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class Format(str, Enum):
     tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
 
 
 # The table is for reading at a prompt; it leaves out what is too wide for a
@@ -32,7 +34,8 @@ NUMERIC_FIELDS = {"line", "col", "start", "end", "value", "value_max", "year"}
 def format_for_path(path: str) -> Format | None:
     """The format a file name asks for (report.jsonl → jsonl), if any."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return {"csv": Format.csv, "tsv": Format.tsv, "json": Format.json, "jsonl": Format.jsonl}.get(suffix)
+    return {"csv": Format.csv, "tsv": Format.tsv, "json": Format.json, "jsonl": Format.jsonl,
+            "xlsx": Format.xlsx}.get(suffix)
 
 
 def _cell(value) -> str:
@@ -40,14 +43,18 @@ def _cell(value) -> str:
 
 
 class RowWriter:
-    """Writes dict rows with the given fields to a text stream in one format."""
+    """Writes dict rows with the given fields to a stream in one format.
 
-    def __init__(self, stream: IO[str], fmt: Format, fields: Sequence[str],
-                 bom: bool = False, headers: bool = True, title: str | None = None):
+    The stream is a text stream, except for xlsx: a binary one.
+    """
+
+    def __init__(self, stream: IO, fmt: Format, fields: Sequence[str],
+                 bom: bool = False, headers: bool = True, title: str | None = None, sheet: str = "targets"):
         self.stream, self.fmt, self.fields = stream, fmt, tuple(fields)
         self.count = 0
-        self._table_rows: list[dict] = []
+        self._held_rows: list[dict] = []  # table and xlsx wait for all rows
         self._title = title
+        self._sheet = sheet
         if bom and fmt in (Format.csv, Format.tsv):
             stream.write("\ufeff")
         if fmt in (Format.csv, Format.tsv):
@@ -67,7 +74,7 @@ class RowWriter:
                 self.stream.write(("[\n" if self.count == 0 else ",\n")
                                   + json.dumps({f: row.get(f) for f in self.fields}, ensure_ascii=False))
             else:
-                self._table_rows.append(row)
+                self._held_rows.append(row)
             self.count += 1
         self.stream.flush()
 
@@ -76,6 +83,11 @@ class RowWriter:
             self.stream.write("[]\n" if self.count == 0 else "\n]\n")
         elif self.fmt is Format.table:
             self._print_table()
+        elif self.fmt is Format.xlsx:
+            from .xlsx import write_sheet
+
+            write_sheet(self.stream, self._sheet, self.fields,
+                        ([row.get(f) for f in self.fields] for row in self._held_rows))
         self.stream.flush()
 
     def _print_table(self) -> None:
@@ -84,11 +96,11 @@ class RowWriter:
         from rich.text import Text
 
         console = Console(file=self.stream)
-        if not self._table_rows:
+        if not self._held_rows:
             console.print("no rows", style="dim")
             return
         shown = [f for f in self.fields if f in TABLE_FIELDS]
-        files = {row.get("file") for row in self._table_rows}
+        files = {row.get("file") for row in self._held_rows}
         title = self._title
         if len(files) == 1 and "file" in shown:
             # One file: name it once above the table instead of on every row.
@@ -99,7 +111,110 @@ class RowWriter:
             wide = f in ("indicator", "file", "rule", "input")
             table.add_column(f, justify="right" if f in NUMERIC_FIELDS else "left",
                              overflow="fold", no_wrap=not wide, ratio=3 if wide else None)
-        for row in self._table_rows:
+        for row in self._held_rows:
             # Text, not markup: a report's own brackets must print as they are.
             table.add_row(*(Text(_cell(row.get(f))) for f in shown))
         console.print(table)
+
+
+def _console(stream):
+    from rich.console import Console
+
+    return Console(file=stream)
+
+
+def print_summary(stream: IO[str], rows: list[dict]) -> None:
+    """The summary rows as a table, each count with a bar scaled to the largest."""
+    import os
+
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from .analysis import bar
+
+    console = _console(stream)
+    if not rows:
+        console.print("no rows", style="dim")
+        return
+    files = list(dict.fromkeys(row["file"] for row in rows))
+    names = {f: os.path.basename(f) or f for f in files}
+    if len(set(names.values())) < len(files):
+        names = {f: f for f in files}      # the names alone would not tell the files apart
+    place_fields = (["file"] if len(files) > 1 else []) + ["region", "year"]
+    shown = [place_fields + ["by", "name", "count"]]
+    before: dict = {}
+    for row in rows:
+        new_place = any(row[f] != before.get(f) for f in ("file", "region", "year"))
+        # Each place and each "by" is named once, on the first line of its group.
+        shown.append([(names[row["file"]] if f == "file" else _cell(row[f])) if new_place else "" for f in place_fields]
+                     + [row["by"] if new_place or row["by"] != before.get("by") else "",
+                        "(none)" if row["name"] is None else str(row["name"]),
+                        str(row["count"])])
+        before = row
+    # The bars take what the terminal has left, between 8 and 30 characters.
+    taken = sum(max(cell_len(line[i]) for line in shown) + 3 for i in range(len(shown[0]))) + 4
+    width = max(8, min(30, console.width - taken))
+    table = Table(title=None if len(files) > 1 else str(files[0]), header_style="bold")
+    for f in shown[0]:
+        table.add_column(f, justify="right" if f in ("year", "count") else "left", overflow="fold")
+    table.add_column("", no_wrap=True)
+    largest = max(row["count"] for row in rows)
+    for row, line in zip(rows, shown[1:]):
+        if line[0] and row is not rows[0]:
+            table.add_section()
+        table.add_row(*(Text(c, style="dim" if c == "(none)" else "") for c in line),
+                      Text(bar(row["count"], largest, width), style="cyan"))
+    console.print(table)
+
+
+def print_comparison(stream: IO[str], columns: Sequence[str], rows: list[dict], title: str) -> None:
+    """The comparison as a table: key and indicator, then one right-aligned column per report and change."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(stream)
+    if not rows:
+        console.print("nothing to compare: no row has a key, and no indicator is in two reports", style="dim")
+        return
+    table = Table(title=title, header_style="bold")
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="left" if i < 2 else "right", overflow="fold",
+                         style="dim" if column == "key" else None)
+    for row in rows:
+        table.add_row(*(Text(_cell(row.get(c))) for c in columns))
+    console.print(table)
+
+
+SCORE_LINES = (("mentions", "mention"), ("targets", "target"), ("fully right", "full"))
+
+
+def print_scores(stream: IO[str], figures: dict, accuracies: Sequence[str], errors: list[dict]) -> None:
+    """Precision, recall and F1, the accuracy of each field, then the errors if any are given."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .gold import describe_error
+
+    console = _console(stream)
+    table = Table(title=f"{figures['gold']} gold rows, {figures['pred']} extracted, {figures['matched']} matched",
+                  header_style="bold")
+    for column in ("", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, prefix in SCORE_LINES:
+        table.add_row(name, *(f"{figures[f'{prefix}_{m}']:.3f}" for m in ("p", "r", "f1")))
+    console.print(table)
+    fields = Table(title=f"field accuracy ({figures['matched']} matched)", header_style="bold")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    for name in accuracies:
+        fields.add_row(name, f"{figures[f'{name}_acc']:.3f}")
+    console.print(fields)
+    if errors:
+        # One line each, place first, as compilers write them: editors and
+        # terminals open file:line:col, and no column is squeezed by a long path.
+        console.print(f"{len(errors)} errors (missed: in the gold, not extracted; extra: extracted, "
+                      "not in the gold; wrong: fields gold → extracted)", style="bold")
+        for record in errors:
+            console.print(Text(f"{record['place']}  {record['kind']:<6}  {_cell(record['quantity'])}  "
+                               f"{describe_error(record)}"), soft_wrap=True)
