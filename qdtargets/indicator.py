@@ -123,6 +123,9 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
         if words and roles.get(words[-1]) == "verb":
             verb = words[-1] if verb is None else verb
     if not noun:
+        if len(words) > 1 and roles.get(words[-1]) == "verb" and roles.get(words[0]) != "verb":
+            # 一般公共预算收入完成115.6亿元: a verb after the noun only states the level.
+            words = words[:-1]
         indicator = "".join(words)
     elif not words:
         indicator = (inherited_verb or "") + noun
@@ -136,3 +139,15 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
 
 def _tidy(indicator: str) -> str:
     return indicator.translate(_QUOTES).strip(_EDGE_PUNCT)
+
+
+def qualify_change(indicator: str, previous: str) -> str:
+    """增长 after 地区生产总值1520亿元、 is 地区生产总值增长: a bare rate of change
+    takes the name of the level before it, less that level's own verb."""
+    roles = lexicon.words()
+    if roles.get(indicator) != "change" or not previous:
+        return indicator
+    words = _cut(previous)
+    while words and roles.get(words[-1]) in ("change", "verb", "level"):
+        words.pop()
+    return "".join(words) + indicator if words else indicator

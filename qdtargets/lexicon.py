@@ -66,7 +66,7 @@ UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
 BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
 DROP_SCOPES = {"span", "number", "unit", "before", "after"}
 CUE_SCOPES = {"heading", "sentence"}
-WORD_ROLES = {"verb", "lead", "level", "link", "generic"}
+WORD_ROLES = {"verb", "lead", "level", "link", "generic", "change"}
 
 
 def read_table(name: str, ncols: int) -> list[tuple[int, list[str]]]:

@@ -14,7 +14,7 @@ from . import segment
 from .classify import category_of, key_of
 from .context import DocumentContext
 from .drops import DropRules, dropped_by_token
-from .indicator import describe_indicator
+from .indicator import describe_indicator, qualify_change
 from .model import Decision, Target
 from .quantities import Quantity, candidate_pattern, read_match, unit_word_of
 from .sources import matching_view
@@ -59,7 +59,9 @@ def filter_quantities(doc: Document) -> None:
 
 
 STAGES = (find, filter_quantities)
-ENUMERATION_SEPARATORS = "、和及与"
+# What joins the items of an enumeration; 及 and 和 only where they stand alone
+# (not 惠及, 以及, 和谐).
+_LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 
 
 def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:
@@ -91,14 +93,16 @@ def describe(doc: Document) -> list[Target]:
         if left_start != clause[0]:
             # In an enumeration (…900个公共停车泊位、34处…, …学校和6个…) this item
             # starts after the last separator.
-            left = left[max(left.rfind(sep) for sep in ENUMERATION_SEPARATORS) + 1:]
+            separator = _LAST_SEPARATOR.search(left)
+            if separator:
+                left = left[separator.end():]
         indicator, verb = describe_indicator(
             left, doc.view[q.end:right_end],
             previous_verb if same_sentence else None,
         )
-        if not indicator and same_sentence and rows:
+        if same_sentence and rows:
             # 分别增长8.9%、7.7%: a bare value in a list shares the indicator before it.
-            indicator = rows[-1].indicator
+            indicator = qualify_change(indicator, rows[-1].indicator) if indicator else rows[-1].indicator
         status, region, year = context.describe(sentence, q.start)
         line, col = doc.position(q.start)
         sentence_text = doc.text[sentence[0]:sentence[1]].strip()

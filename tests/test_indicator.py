@@ -1,0 +1,29 @@
+"""The indicator of a quantity, from the clause around it (TARGETS.md, "indicator")."""
+import pytest
+
+from qdtargets import extract_text
+
+# (case, sentence, quantity, indicator)
+CASES = [
+    ("words before the number", "着力落实就业优先,新增就业2.7万人以上。", "2.7万人", "新增就业"),
+    ("clause opener and level verb go", "力争年交易额突破1000亿元。", "1000亿元", "年交易额"),
+    ("rate reached", "城区绿化覆盖率提升至45.3%。", "45.3%", "城区绿化覆盖率"),
+    ("verb before, noun after", "建设79处社区养老服务驿站。", "79处", "建设社区养老服务驿站"),
+    ("example names before 等 go", "打通南坦大街等3条未贯通道路。", "3条", "打通未贯通道路"),
+    ("examples stay with a generic noun", "新开工文阳路改建等5个项目。", "5个", "新开工文阳路改建项目"),
+    ("modifier between verb and number", "完成东部山区35处地质灾害隐患治理。", "35处", "完成地质灾害隐患治理"),
+    ("enumeration item takes the verb", "新建900个公共停车泊位、34处自行车停车场。", "34处", "新建自行车停车场"),
+    ("enumeration joined by 和", "打造3所省级高水平职业学校和6个特色专业群。", "6个", "打造特色专业群"),
+    ("惠及 is a verb, not a joint", "完成老旧小区改造45个、惠及居民1.2万户。", "1.2万户", "惠及居民"),
+    ("a level's verb after the noun goes", "一般公共预算收入完成115.6亿元,增长2.1%。", "115.6亿元", "一般公共预算收入"),
+    ("a bare rate takes the level's name", "实现地区生产总值1520亿元、增长3.5%。", "3.5%", "地区生产总值增长"),
+    ("values listed after 分别 share it", "高技术制造业、装备制造业增加值分别增长8.9%、7.7%。", "7.7%",
+     "高技术制造业、装备制造业增加值分别增长"),
+    ("quotes are not part of it", "新增“瞪羚”企业3家。", "3家", "新增瞪羚企业"),
+]
+
+
+@pytest.mark.parametrize("case,sentence,quantity,indicator", CASES, ids=[c[0] for c in CASES])
+def test_indicator(case, sentence, quantity, indicator):
+    rows = {t.text: t.indicator for t in extract_text(sentence)}
+    assert rows[quantity] == indicator
