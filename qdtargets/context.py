@@ -22,6 +22,8 @@ from .numerals import DIGITS
 # A year the text looks ahead to (到2035年, 2035年远景目标) is a horizon, not the report's year.
 _HORIZON_BEFORE = regex.compile(r"(?:^|[，,。；;：:\n])(?:到|至)$")
 _HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本实现|全面建成)")
+# How many sentences back, within a paragraph, a stated result still holds.
+LEAD_IN_SENTENCES = 4
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
 _ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
 
@@ -180,16 +182,26 @@ class DocumentContext:
         return status, self.region_at(offset), self._year(status, own_year, sentence[0])
 
     def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
-        """Achieved, when the sentence before, in the same paragraph, says so
-        outright (过去一年，我们取得了很大成绩。国内生产总值增长10.3%……)."""
+        """Achieved, when an earlier sentence of the same paragraph says so outright,
+        by its words or by naming a past year (过去一年，我们取得了很大成绩。国内
+        生产总值增长10.3%……; 2023年，全区实现……。1-11月，规上工业增加值增长8%)."""
         line_start = self.text.rfind("\n", 0, sentence[0]) + 1
-        before = self.text[max(line_start, sentence[0] - segment.MAX_SENTENCE):sentence[0]].rstrip(segment.SENTENCE_END)
-        if not before:
-            return None
-        cut = max(before.rfind(ch) for ch in segment.SENTENCE_END)
-        stated = _decide(set(self._sentence_cues((sentence[0] - len(before) + cut + 1, sentence[0]))))
-        # Only a result carries over: a plan sentence rarely introduces bare figures.
-        return stated if stated == Status.ACHIEVED.value else None
+        end = sentence[0]
+        for _ in range(LEAD_IN_SENTENCES):
+            before = self.text[max(line_start, end - segment.MAX_SENTENCE):end].rstrip(segment.SENTENCE_END)
+            if not before:
+                return None
+            start = end - len(before) + max(before.rfind(ch) for ch in segment.SENTENCE_END) + 1
+            found = set(self._sentence_cues((start, end)))
+            year = self.sentence_year((start, end), end)
+            if year is not None and self.plan_year and Status.FACT.value not in found:
+                found.add(Status.ACHIEVED.value if year < self.plan_year else Status.TARGET.value)
+            stated = _decide(found)
+            if stated:
+                # Only a result carries over: a plan sentence rarely introduces bare figures.
+                return stated if stated == Status.ACHIEVED.value else None
+            end = start
+        return None
 
     def _year(self, status: str, own_year: int | None, sentence_start: int) -> int | None:
         if own_year is not None or status == Status.FACT.value:

@@ -30,6 +30,11 @@ CASES = [
     ("the State Council presents its report",
      "各位代表:现在,我代表国务院,向大会报告政府工作。今年发展主要预期目标是:国内生产总值增长5%左右。",
      [("5%", "target", "全国", None)]),
+    ("a result stated earlier in the paragraph carries over",
+     "2024年主要目标。\n2023年,全区实现地区生产总值830亿元。1-11月,规上工业增加值增长8%。全年接待游客1800万人次。\n"
+     "2024年,力争接待游客2000万人次。\n",
+     [("830亿元", "achieved", None, 2023), ("8%", "achieved", None, 2023),
+      ("1800万人次", "achieved", None, 2023), ("2000万人次", "target", None, 2024)]),
     ("a horizon year is not the year of the plan",
      "2021年工作安排。到2035年基本实现现代化。2021年,新增就业1100万人。",
      [("1100万人", "target", None, 2021)]),
