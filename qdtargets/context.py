@@ -94,6 +94,7 @@ class DocumentContext:
     heading_offsets: list[int] = field(init=False)
     heading_status: list[str | None] = field(init=False)
     _cue_cache: dict = field(init=False, default_factory=dict)
+    _lead_in_cache: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -185,8 +186,12 @@ class DocumentContext:
         """Achieved, when an earlier sentence of the same paragraph says so outright,
         by its words or by naming a past year (过去一年，我们取得了很大成绩。国内
         生产总值增长10.3%……; 2023年，全区实现……。1-11月，规上工业增加值增长8%)."""
-        line_start = self.text.rfind("\n", 0, sentence[0]) + 1
-        end = sentence[0]
+        if sentence[0] not in self._lead_in_cache:
+            self._lead_in_cache[sentence[0]] = self._find_lead_in(sentence[0])
+        return self._lead_in_cache[sentence[0]]
+
+    def _find_lead_in(self, end: int) -> str | None:
+        line_start = self.text.rfind("\n", 0, end) + 1
         for _ in range(LEAD_IN_SENTENCES):
             before = self.text[max(line_start, end - segment.MAX_SENTENCE):end].rstrip(segment.SENTENCE_END)
             if not before:
