@@ -29,6 +29,16 @@ def _split_rules() -> tuple[tuple[str, str, regex.Pattern | None, regex.Pattern 
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
+def _rules_for_unit(unit_word: str) -> tuple[tuple[str, str, regex.Pattern | None, tuple], ...]:
+    """The rules whose unit condition holds for this unit (a report uses few units)."""
+    return tuple(
+        (reason, name, number_pattern, context)
+        for reason, name, number_pattern, unit_pattern, context in _split_rules()
+        if unit_pattern is None or unit_pattern.fullmatch(unit_word)
+    )
+
+
 @lru_cache(maxsize=65536)
 def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...]:
     """The rules whose conditions on the numeral and unit hold, in order, each with
@@ -36,9 +46,8 @@ def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...
     is cached and most mentions skip most rules at the cost of a dict lookup."""
     return tuple(
         (reason, name, context)
-        for reason, name, number_pattern, unit_pattern, context in _split_rules()
-        if (number_pattern is None or number_pattern.fullmatch(number))
-        and (unit_pattern is None or unit_pattern.fullmatch(unit_word))
+        for reason, name, number_pattern, context in _rules_for_unit(unit_word)
+        if number_pattern is None or number_pattern.fullmatch(number)
     )
 
 
