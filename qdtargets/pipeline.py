@@ -76,12 +76,11 @@ def describe(doc: Document) -> list[Target]:
     if not kept:
         return []
     context = DocumentContext(doc.view, doc.region, doc.year)
-    sentences = segment.sentences(doc.view)
     rows: list[Target] = []
     previous: Quantity | None = None
     previous_verb: str | None = None
     for i, q in enumerate(kept):
-        sentence = sentences.get(q.start)
+        sentence = segment.sentence_of(doc.view, q.start)
         clause = segment.clause_of(doc.view, sentence, q.start)
         left_start = clause[0]
         same_sentence = previous is not None and previous.end > sentence[0]

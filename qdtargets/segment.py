@@ -6,8 +6,6 @@ classes of the writing system, not open word lists.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -18,38 +16,23 @@ SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 _CLAUSE_BREAK = regex.compile(f"[{CLAUSE_END}]")
 _CLAUSE_BREAK_BACKWARD = regex.compile(f"(?r)[{CLAUSE_END}]")
-# A run longer than this without a full stop is cut into pieces, so that the
-# work done per sentence stays bounded on text with no punctuation at all.
+# A sentence reaches at most this far either side of a quantity, so that the
+# work done per quantity stays bounded on text with no punctuation at all.
 MAX_SENTENCE = 400
-_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]{{1,{MAX_SENTENCE}}}[{SENTENCE_END}]*")
+_SENTENCE_BREAK_BACKWARD = regex.compile(f"(?r)[{SENTENCE_END}]")
+_SENTENCE_REST = regex.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
 _HEADING = regex.compile(r"(?m)^[ \t　]*(?P<h>[^\n。！？!?；;，,]{2,40}?)[ \t　]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Spans:
-    """Sorted, non-overlapping spans with a fast 'which one holds offset i'."""
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    @classmethod
-    def of(cls, pairs) -> "Spans":
-        pairs = list(pairs)
-        return cls(tuple(s for s, _ in pairs), tuple(e for _, e in pairs))
-
-    def index(self, offset: int) -> int:
-        """Index of the span holding offset, or of the last span before it (-1: none)."""
-        return bisect_right(self.starts, offset) - 1
-
-    def get(self, offset: int) -> tuple[int, int]:
-        i = self.index(offset)
-        if i < 0 or offset >= self.ends[i]:
-            return offset, offset
-        return self.starts[i], self.ends[i]
-
-
-def sentences(text: str) -> Spans:
-    return Spans.of((m.start(), m.end()) for m in _SENTENCE.finditer(text))
+def sentence_of(text: str, offset: int) -> tuple[int, int]:
+    """The sentence holding offset: from the last full stop (or line end) before it
+    to the next one after it, with its closing punctuation. Only the text around
+    the offset is looked at, at most MAX_SENTENCE characters either side."""
+    low = max(0, offset - MAX_SENTENCE)
+    left = _SENTENCE_BREAK_BACKWARD.search(text, low, offset)
+    rest = _SENTENCE_REST.match(text, offset, min(len(text), offset + MAX_SENTENCE))
+    return (left.end() if left else low), rest.end()
 
 
 def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
