@@ -191,12 +191,10 @@ class DocumentContext:
         return self._lead_in_cache[sentence[0]]
 
     def _find_lead_in(self, end: int) -> str | None:
-        line_start = self.text.rfind("\n", 0, end) + 1
         for _ in range(LEAD_IN_SENTENCES):
-            before = self.text[max(line_start, end - segment.MAX_SENTENCE):end].rstrip(segment.SENTENCE_END)
-            if not before:
-                return None
-            start = end - len(before) + max(before.rfind(ch) for ch in segment.SENTENCE_END) + 1
+            if end == 0 or self.text[end - 1] == "\n":
+                return None  # the paragraph starts here
+            start = segment.sentence_of(self.text, end - 1)[0]
             found = set(self._sentence_cues((start, end)))
             year = self.sentence_year((start, end), end)
             if year is not None and self.plan_year and Status.FACT.value not in found:
