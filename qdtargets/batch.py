@@ -6,6 +6,7 @@ other files theirs.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -81,6 +82,9 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     context = None
     if sys.platform.startswith("linux"):
         _warm_up()
+        # Forked workers would otherwise have the collector walk (and so copy)
+        # every object they inherit.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Standard input can only be read here, in the parent. The largest files
