@@ -7,6 +7,7 @@ text; nothing else runs over whole documents. Values are folded to base units:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 import regex
@@ -17,6 +18,7 @@ from .numerals import NUMBER_PATTERN, parse_number
 # No report counts past 10^18 (national budgets are about 10^14 元); a longer
 # run of digits is not a quantity, and would not even print as one.
 MAX_VALUE = 10**18
+_PLAIN_DIGITS = regex.compile(r"\d{1,18}(?:\.\d{1,18})?", flags=regex.ASCII)
 _RANGE_SEPARATORS = r"[-－—–~～〜]|至|到"
 _SPACE = r"[ \t]"
 
@@ -88,7 +90,8 @@ def _after_bound_pattern() -> regex.Pattern:
 @lru_cache(maxsize=65536)
 def value_of(numeral: str) -> int | float | None:
     """parse_number as a plain int or float; reports repeat their numerals, so cached."""
-    value = parse_number(numeral)
+    # Most numerals in reports are plain digits: read those without the full parser.
+    value = Decimal(numeral) if _PLAIN_DIGITS.fullmatch(numeral) else parse_number(numeral)
     if value is None or abs(value) > MAX_VALUE:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
