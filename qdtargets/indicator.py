@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 
 import regex
@@ -59,7 +59,13 @@ def _region_prefix() -> regex.Pattern:
 
 
 def _cut(phrase: str) -> list[str]:
-    return tokenizer().lcut(phrase, HMM=False) if phrase else []
+    return list(_segment(phrase)) if phrase else []
+
+
+@lru_cache(maxsize=16384)
+def _segment(phrase: str) -> tuple[str, ...]:
+    # Reports repeat their phrasings (新增就业, 增长 …): segment each once.
+    return tuple(tokenizer().cut(phrase, HMM=False))
 
 
 def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:

@@ -22,7 +22,7 @@ MAX_SENTENCE = 400
 _SENTENCE_BREAK_BACKWARD = regex.compile(f"(?r)[{SENTENCE_END}]")
 _SENTENCE_REST = regex.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
-_HEADING = regex.compile(r"(?m)^[ \t　]*(?P<h>[^\n。！？!?；;，,]{2,40}?)[ \t　]*$")
+_HEADING = regex.compile(r"(?m)^[ \t　]*+(?P<h>[^\n。！？!?；;，,]{2,40}+)$")
 
 
 def sentence_of(text: str, offset: int) -> tuple[int, int]:
@@ -45,7 +45,8 @@ def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, i
 
 def headings(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each heading line."""
-    return [(m.start("h"), m.group("h")) for m in _HEADING.finditer(text)]
+    found = ((m.start("h"), m.group("h").rstrip(" \t　")) for m in _HEADING.finditer(text))
+    return [(offset, line) for offset, line in found if len(line) >= 2]
 
 
 @cache
