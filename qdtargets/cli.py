@@ -89,8 +89,9 @@ def extract(
       qdtargets extract -o targets.xlsx reports/    an Excel workbook (pip install "qdtargets\\[xlsx]")
 
     Columns: file, line, col, start, end, text, indicator, value, value_max, unit,
-    bound, status, region, year, sentence. value is in base units (2.7万人 → 27000, 人);
-    bound is = >= > <= or ~; status is target, achieved or fact.
+    bound, status, region, year, sentence, category, key. value is in base units
+    (2.7万人 → 27000, 人); bound is = >= > <= or ~; status is target, achieved or
+    fact; category is the policy area, key names a headline indicator (gdp_growth …).
 
     Exit status: 0 all went well, 1 some file could not be read (the others are
     still written), 2 usage error.

@@ -37,7 +37,8 @@ PROGRESS_MIN_FILES = 5
 # Options that every command reading reports shares.
 PATHS = typer.Argument(
     None, metavar="PATH...",
-    help="Report files, folders (their .txt files, recursively, sorted) or - for standard input.")
+    help="Report files (text or HTML), folders (their .txt, .html and .htm files, recursively, "
+         "sorted) or - for standard input.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
 REGION = typer.Option(None, "--region", help="Region to report where the text does not say (e.g. 城阳区).")
 YEAR = typer.Option(None, "--year", help="Year of the report, used where the text does not say.")
