@@ -137,10 +137,15 @@ class DocumentContext:
         return max(y for y in counts if y <= most_named + 1)
 
     def _heading_status(self, line: str) -> str | None:
-        found = cue_status(line, "heading")
-        years = [_year_value(m.group(1)) for m in _YEAR.finditer(line)]
-        if years and self.plan_year:
-            found.add(Status.ACHIEVED.value if years[0] < self.plan_year else Status.TARGET.value)
+        first_year = next((_year_value(m.group(1)) for m in _YEAR.finditer(line)), None)
+        return self._stated(cue_status(line, "heading"), first_year)
+
+    def _stated(self, cues: set[str] | frozenset[str], year: int | None) -> str | None:
+        """The status that cue words and a year named beside them state: a year
+        before the plan year is a result, the plan year a target."""
+        found = set(cues)
+        if year is not None and self.plan_year and Status.FACT.value not in found:
+            found.add(Status.ACHIEVED.value if year < self.plan_year else Status.TARGET.value)
         return _decide(found)
 
     def _report_index(self, offset: int) -> int:
@@ -176,10 +181,8 @@ class DocumentContext:
     def describe(self, sentence: tuple[int, int], offset: int) -> tuple[str, str | None, int | None]:
         """(status, region, year) of a quantity at offset in sentence."""
         own_year = self.sentence_year(sentence, offset)
-        found = set(self._sentence_cues(sentence))
-        if own_year is not None and self.plan_year and Status.FACT.value not in found:
-            found.add(Status.ACHIEVED.value if own_year < self.plan_year else Status.TARGET.value)
-        status = _decide(found) or self._lead_in_status(sentence) or self.section_status(offset)
+        status = (self._stated(self._sentence_cues(sentence), own_year)
+                  or self._lead_in_status(sentence) or self.section_status(offset))
         return status, self.region_at(offset), self._year(status, own_year, sentence[0])
 
     def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
@@ -195,11 +198,7 @@ class DocumentContext:
             if end == 0 or self.text[end - 1] == "\n":
                 return None  # the paragraph starts here
             start = segment.sentence_of(self.text, end - 1)[0]
-            found = set(self._sentence_cues((start, end)))
-            year = self.sentence_year((start, end), end)
-            if year is not None and self.plan_year and Status.FACT.value not in found:
-                found.add(Status.ACHIEVED.value if year < self.plan_year else Status.TARGET.value)
-            stated = _decide(found)
+            stated = self._stated(self._sentence_cues((start, end)), self.sentence_year((start, end), end))
             if stated:
                 # Only a result carries over: a plan sentence rarely introduces bare figures.
                 return stated if stated == Status.ACHIEVED.value else None
