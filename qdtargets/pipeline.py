@@ -1,7 +1,8 @@
 """The extraction pipeline: read → segment → find → filter → describe.
 
 `extract_text` and `explain_text` are the library entry points; the CLI calls
-them once per file. The stages, in order, are the functions in STAGES.
+them once per file. Both run the stages in STAGES (the text is read and
+decoded before, by sources); extract_text then describes the kept quantities.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from .sources import matching_view
 
 
 _NEWLINE = regex.compile("\n")
+# What joins the items of an enumeration; 及 and 和 only where they stand alone
+# (not 惠及, 以及, 和谐).
+_LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 
 
 @dataclass
@@ -59,9 +63,6 @@ def filter_quantities(doc: Document) -> None:
 
 
 STAGES = (find, filter_quantities)
-# What joins the items of an enumeration; 及 and 和 only where they stand alone
-# (not 惠及, 以及, 和谐).
-_LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 
 
 def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:

@@ -14,6 +14,7 @@ import regex
 
 from . import lexicon
 from .numerals import NUMBER_PATTERN, parse_number
+from .sources import matching_view
 
 # No report counts past 10^18 (national budgets are about 10^14 元); a longer
 # run of digits is not a quantity, and would not even print as one.
@@ -156,8 +157,6 @@ def parse_quantity(text: str) -> Quantity | None:
     >>> (q.value, q.value_max, q.unit, q.bound)
     (4000, None, '个', '>')
     """
-    from .sources import matching_view
-
     view = matching_view(text)
     m = candidate_pattern().search(view)
     return read_match(m, view) if m else None
