@@ -13,7 +13,9 @@ import sys
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
+
+from .export import Format, encode_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,9 @@ class Job:
     year: int | None = None
     statuses: frozenset[str] | None = None
     debug: bool = False
+    # When set, the rows come back encoded in this streamed format with these
+    # fields, so that the process writing the output only has to copy text.
+    encode_as: tuple[Format, Sequence[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,8 @@ class Outcome:
     job: Job
     rows: list[dict]
     error: str | None = None
+    encoded: str = ""        # the rows as Job.encode_as asked (then rows is empty)
+    count: int = 0           # how many rows encoded holds
 
 
 def run_job(job: Job) -> Outcome:
@@ -51,6 +58,8 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # one broken file must not stop the run
         detail = traceback.format_exc().rstrip() if job.debug else "(--debug shows where)"
         return Outcome(job, [], f"cannot extract {job.path}: {type(exc).__name__}: {exc} {detail}")
+    if job.encode_as:
+        return Outcome(job, [], encoded=encode_rows(rows, *job.encode_as), count=len(rows))
     return Outcome(job, rows)
 
 

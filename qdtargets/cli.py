@@ -16,7 +16,7 @@ import typer
 from .cli_analysis import compare, evaluate, summary
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
                          StatusChoice, choose_format, open_output)
-from .export import Format, RowWriter
+from .export import STREAMED, Format, RowWriter
 from .model import FIELDS
 
 # number writes to stdout only, so every format but xlsx.
@@ -100,11 +100,15 @@ def extract(
     inputs = Inputs(paths, encoding)
     statuses = frozenset(s.value for s in status) if status else None
     stream = open_output(output, binary=chosen is Format.xlsx)
-    writer = RowWriter(stream, chosen, EXPLAIN_FIELDS if explain else FIELDS, bom=bom, headers=not no_headers)
+    fields = EXPLAIN_FIELDS if explain else FIELDS
+    writer = RowWriter(stream, chosen, fields, bom=bom, headers=not no_headers)
     try:
-        for outcome in inputs.outcomes(jobs, explain=explain, region=region, year=year,
-                                       statuses=statuses, debug=debug):
-            writer.write(outcome.rows)
+        for outcome in inputs.outcomes(jobs, explain=explain, region=region, year=year, statuses=statuses,
+                                       debug=debug, encode_as=(chosen, fields) if chosen in STREAMED else None):
+            if outcome.count:
+                writer.write_encoded(outcome.encoded, outcome.count)
+            else:
+                writer.write(outcome.rows)
         writer.close()
     finally:
         if stream is not sys.stdout:

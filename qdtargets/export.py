@@ -8,6 +8,7 @@ columns.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from enum import Enum
 from typing import IO, Iterable, Sequence
@@ -38,8 +39,28 @@ def format_for_path(path: str) -> Format | None:
             "xlsx": Format.xlsx}.get(suffix)
 
 
+# Formats whose rows are encoded one by one and written as they come; a worker
+# process can encode its file's rows itself (encode_rows) and hand back text.
+STREAMED = frozenset({Format.csv, Format.tsv, Format.json, Format.jsonl})
+
+
 def _cell(value) -> str:
     return "" if value is None else str(value)
+
+
+def _csv_writer(stream: IO[str], fmt: Format):
+    return csv.writer(stream, dialect="excel" if fmt is Format.csv else "excel-tab", lineterminator="\n")
+
+
+def encode_rows(rows: Iterable[dict], fmt: Format, fields: Sequence[str]) -> str:
+    """The rows in a streamed format, as RowWriter writes them (a JSON array's
+    items without the commas between them and the next)."""
+    if fmt in (Format.csv, Format.tsv):
+        buffer = io.StringIO()
+        _csv_writer(buffer, fmt).writerows([_cell(row.get(f)) for f in fields] for row in rows)
+        return buffer.getvalue()
+    objects = (json.dumps({f: row.get(f) for f in fields}, ensure_ascii=False) for row in rows)
+    return "".join(o + "\n" for o in objects) if fmt is Format.jsonl else ",\n".join(objects)
 
 
 class RowWriter:
@@ -57,25 +78,24 @@ class RowWriter:
         self._sheet = sheet
         if bom and fmt in (Format.csv, Format.tsv):
             stream.write("\ufeff")
-        if fmt in (Format.csv, Format.tsv):
-            self._csv = csv.writer(stream, dialect="excel" if fmt is Format.csv else "excel-tab",
-                                   lineterminator="\n")
-            if headers:
-                self._csv.writerow(self.fields)
+        if headers and fmt in (Format.csv, Format.tsv):
+            _csv_writer(stream, fmt).writerow(self.fields)
 
     def write(self, rows: Iterable[dict]) -> None:
-        for row in rows:
-            if self.fmt in (Format.csv, Format.tsv):
-                self._csv.writerow([_cell(row.get(f)) for f in self.fields])
-            elif self.fmt is Format.jsonl:
-                self.stream.write(json.dumps({f: row.get(f) for f in self.fields}, ensure_ascii=False) + "\n")
-            elif self.fmt is Format.json:
-                # A JSON array written one row per line, so it streams and still parses.
-                self.stream.write(("[\n" if self.count == 0 else ",\n")
-                                  + json.dumps({f: row.get(f) for f in self.fields}, ensure_ascii=False))
-            else:
-                self._held_rows.append(row)
-            self.count += 1
+        if self.fmt in STREAMED:
+            rows = list(rows)
+            self.write_encoded(encode_rows(rows, self.fmt, self.fields), len(rows))
+        else:
+            self._held_rows.extend(rows)
+            self.count = len(self._held_rows)
+
+    def write_encoded(self, text: str, count: int) -> None:
+        """count rows already encoded by encode_rows in this writer's format and fields."""
+        if count and self.fmt is Format.json:
+            # A JSON array written one row per line, so it streams and still parses.
+            text = ("[\n" if self.count == 0 else ",\n") + text
+        self.stream.write(text)
+        self.count += count
         self.stream.flush()
 
     def close(self) -> None:

@@ -8,6 +8,9 @@ from typer.testing import CliRunner
 
 from qdtargets import FIELDS
 from qdtargets.cli import EXPLAIN_FIELDS, app
+from qdtargets.export import Format, RowWriter
+from qdtargets.pipeline import extract_text
+from qdtargets.sources import read_source
 
 from .conftest import SEEDS
 
@@ -41,6 +44,24 @@ def test_every_format_carries_the_same_rows(fmt):
         assert all(tuple(r) == FIELDS for r in rows)
         values = [r["value"] for r in rows]
     assert values == [27000, 3390]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rows_encoded_per_file_read_as_one_stream(fmt, jobs, tmp_path):
+    # Each file's rows are encoded where they are extracted; a file without
+    # rows in between must not leave a stray separator.
+    empty = tmp_path / "empty.txt"
+    empty.write_text("没有数字的文字。\n", encoding="utf-8")
+    paths = [SEED, str(empty), str(SEEDS[1])]
+    expected = io.StringIO()
+    writer = RowWriter(expected, Format(fmt), FIELDS)
+    for path in paths:
+        writer.write(t.to_dict() for t in extract_text(read_source(path).text, path))
+    writer.close()
+    result = invoke("extract", "-f", fmt, "--jobs", jobs, *paths)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == expected.getvalue()
 
 
 def test_jsonl_row_is_normalised():
