@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -100,11 +100,10 @@ class DocumentContext:
         text = self.text
         self.report_spans = segment.reports(text)
         self.report_starts = [s for s, _ in self.report_spans]
-        whole = dominant_region(text, 0, len(text)) or self.default_region
         self.report_regions = []
         for start, end in self.report_spans:
             named = [r for r in map(resolve_region, segment.congress_names(text, start, end)) if r]
-            self.report_regions.append(named[0] if named else dominant_region(text, start, end) or whole)
+            self.report_regions.append(named[0] if named else dominant_region(text, start, end) or self.whole_region)
         marks = [(m.start(), _year_value(m.group(1))) for m in _YEAR.finditer(text)]
         self.year_offsets = [o for o, _ in marks]
         self.year_values = [y for _, y in marks]
@@ -114,6 +113,11 @@ class DocumentContext:
         for offset, line in heading_lines:
             self.heading_offsets.append(offset)
             self.heading_status.append(self._heading_status(line))
+
+    @cached_property
+    def whole_region(self) -> str | None:
+        """The region of the whole text; only a report that names none of its own needs it."""
+        return dominant_region(self.text, 0, len(self.text)) or self.default_region
 
     def _detect_plan_year(self, text: str, heading_lines: list[tuple[int, str]]) -> int | None:
         """The year the report plans for: the year after the one its review heading

@@ -22,7 +22,9 @@ MAX_SENTENCE = 400
 _SENTENCE_BREAK_BACKWARD = regex.compile(f"(?r)[{SENTENCE_END}]")
 _SENTENCE_REST = regex.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
-_HEADING = regex.compile(r"(?m)^[ \t　]*+(?P<h>[^\n。！？!?；;，,]{2,40}+)$")
+HEADING_MAX = 40
+_INDENT = " \t　"
+_HEADING = regex.compile(rf"[{_INDENT}]*+(?P<h>[^\n。！？!?；;，,]{{2,{HEADING_MAX}}}+)")
 
 
 def sentence_of(text: str, offset: int) -> tuple[int, int]:
@@ -45,8 +47,17 @@ def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, i
 
 def headings(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each heading line."""
-    found = ((m.start("h"), m.group("h").rstrip(" \t　")) for m in _HEADING.finditer(text))
-    return [(offset, line) for offset, line in found if len(line) >= 2]
+    found = []
+    offset = 0
+    # Line by line, so that the pattern runs only on lines short enough to be one.
+    for line in text.split("\n"):
+        if len(line) <= HEADING_MAX or len(line.lstrip(_INDENT)) <= HEADING_MAX:
+            m = _HEADING.fullmatch(line)
+            heading = m and m.group("h").rstrip(_INDENT)
+            if heading and len(heading) >= 2:
+                found.append((offset + m.start("h"), heading))
+        offset += len(line) + 1
+    return found
 
 
 @cache
