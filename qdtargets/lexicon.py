@@ -7,13 +7,17 @@ instead of silently changing results.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
 from .model import Bound, Reason, Status
+
+# Package data beside the modules (importlib.resources would cost every start
+# more than the tables themselves take to read).
+DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 
 class LexiconError(ValueError):
@@ -71,7 +75,8 @@ WORD_ROLES = {"verb", "lead", "level", "link", "generic", "change"}
 
 def read_table(name: str, ncols: int) -> list[tuple[int, list[str]]]:
     """(line number, columns) of each data line of qdtargets/data/<name>."""
-    text = resources.files("qdtargets").joinpath("data", name).read_text("utf-8")
+    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as f:
+        text = f.read()
     rows = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

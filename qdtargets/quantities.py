@@ -70,8 +70,8 @@ def candidate_pattern() -> regex.Pattern:
         (?P<suffix>{suffix})?                         # 4000多, 1000余, 十几
         (?:{_SPACE}?(?P<unit>{units}))?
         (?:{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*  # 5%-6%, 3至5个, 三到五年
-           (?P<number2>{NUMBER_PATTERN})(?P<suffix2>{suffix})?
-           (?:{_SPACE}?(?P<unit2>{units}))?
+           (?P<number2>(?&number))(?P<suffix2>(?&suffix))?  # (?&g): group g's pattern
+           (?:{_SPACE}?(?P<unit2>(?&unit)))?                # again, compiled once
         )?
         """,
         regex.VERBOSE,

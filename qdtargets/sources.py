@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import cache
 from pathlib import Path
 from typing import Iterator
 
@@ -65,7 +65,7 @@ def read_source(path: str, encoding: str | None = None) -> Source:
     GB18030 (a superset of GBK and GB2312) when the result looks like Chinese
     text. ``encoding`` forces any Python codec (a leading BOM is dropped).
     HTML (a .html/.htm name, or text opening with <!DOCTYPE html or <html)
-    is reduced to its visible text; see _html_text.
+    is reduced to its visible text; see html_text.html_text.
     """
     codec = _lookup(encoding) if encoding else None
     name = "<stdin>" if path == "-" else path
@@ -81,7 +81,9 @@ def read_source(path: str, encoding: str | None = None) -> Source:
     text, used = _decode(data, codec, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.lower().endswith(HTML_SUFFIXES) or _LOOKS_HTML.match(text):
-        text = _html_text(text)
+        from .html_text import html_text  # only HTML input needs the parser
+
+        text = html_text(text)
     return Source(path, text, used)
 
 
@@ -178,12 +180,14 @@ def _gb2312(rows: range) -> str:
     return "".join(chars)
 
 
-# GB2312 symbol rows (punctuation, full-width forms, kana, Greek, Cyrillic,
-# pinyin, box drawing) and its 3755 level-1 hanzi, which cover over 99% of
-# the characters of modern Chinese text. Mojibake (Big5, Shift-JIS, UTF-16
-# read with the wrong byte order) lands mostly outside them.
-_COMMON = dict.fromkeys(
-    [*map(ord, _gb2312(range(0xA1, 0xAA)) + _gb2312(range(0xB0, 0xD8))), *range(0x80)])
+@cache
+def _common() -> dict[int, None]:
+    """GB2312 symbol rows (punctuation, full-width forms, kana, Greek, Cyrillic,
+    pinyin, box drawing) and its 3755 level-1 hanzi, which cover over 99% of
+    the characters of modern Chinese text. Mojibake (Big5, Shift-JIS, UTF-16
+    read with the wrong byte order) lands mostly outside them. Built only
+    when a file is not UTF-8, rather than at every start."""
+    return dict.fromkeys([*map(ord, _gb2312(range(0xA1, 0xAA)) + _gb2312(range(0xB0, 0xD8))), *range(0x80)])
 
 
 def _looks_chinese(text: str) -> bool:
@@ -191,74 +195,10 @@ def _looks_chinese(text: str) -> bool:
     if _is_binary(text):
         return False
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return len(text.translate(_COMMON)) * 5 <= non_ascii
+    return len(text.translate(_common())) * 5 <= non_ascii
 
-
-# --- HTML -----------------------------------------------------------------
 
 _LOOKS_HTML = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-# Never rendered. (<head> is handled apart, because its <title> is kept.)
-_HIDDEN = frozenset({"script", "style", "template", "noscript"})
-# Elements that start a new line when rendered.
-_BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-    "p", "pre", "section", "table", "td", "th", "title", "tr", "ul",
-})
-
-
-def _html_text(markup: str) -> str:
-    """The visible text of an HTML document, one rendered line per line.
-
-    Scripts, styles, comments and <head> (except <title>) are dropped; block
-    elements and <br> break lines; runs of HTML whitespace inside a line
-    collapse to one space (as a browser renders them), while &nbsp; and
-    ideographic spaces stay; blank lines are dropped; entities are decoded.
-    """
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    lines = (_HTML_SPACE.sub(" ", line).strip(" ") for line in "".join(parser.parts).split("\n"))
-    text = "\n".join(line for line in lines if line and not line.isspace())
-    return text + "\n" if text else ""
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0  # depth inside _HIDDEN elements
-        self._in_head = False
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "head":
-            self._in_head = True
-        elif tag not in ("meta", "link", "base"):
-            self._in_head = False  # as in a browser, body content ends an unclosed <head>
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag == "head":
-            self._in_head = False
-        elif tag == "title":
-            self._in_title = False
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden and (self._in_title or not self._in_head):
-            # Source newlines are whitespace in HTML, not line breaks.
-            self.parts.append(data.replace("\n", " "))
 
 
 # --- matching view --------------------------------------------------------
