@@ -8,11 +8,17 @@ from functools import lru_cache
 from . import lexicon
 
 
+@lru_cache(maxsize=1024)
+def _key_rules_for(unit: str) -> tuple[lexicon.KeyRule, ...]:
+    # Most units (个, 项, 公里 …) have no headline key at all.
+    return tuple(rule for rule in lexicon.key_rules() if rule.unit.fullmatch(unit))
+
+
 @lru_cache(maxsize=16384)
 def key_of(indicator: str, unit: str) -> str | None:
     """gdp_growth for 生产总值增长 in %, urban_jobs_new for 城镇新增就业 in 人 …"""
-    for rule in lexicon.key_rules():
-        if rule.unit.fullmatch(unit) and rule.pattern.search(indicator):
+    for rule in _key_rules_for(unit):
+        if rule.pattern.search(indicator):
             return rule.key
     return None
 

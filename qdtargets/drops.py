@@ -51,12 +51,23 @@ def _rules_for(number: str, unit_word: str) -> tuple[tuple[str, str, tuple], ...
     )
 
 
+@lru_cache(maxsize=1024)
+def _token_rules_for_unit(unit_word: str) -> tuple[tuple[str, str, regex.Pattern | None], ...]:
+    """The rules with no condition on the context whose unit condition holds for this unit."""
+    return tuple(
+        (reason, name, number_pattern)
+        for reason, name, number_pattern, unit_pattern, context in _split_rules()
+        if not context and (unit_pattern is None or unit_pattern.fullmatch(unit_word))
+    )
+
+
 @lru_cache(maxsize=65536)
 def dropped_by_token(number: str, unit_word: str) -> tuple[str, str] | None:
     """A rule that drops this numeral with this unit wherever it stands, if any
-    (一批, 两个 …): such mentions need no context, nor even a Quantity."""
-    for reason, name, context in _rules_for(number, unit_word):
-        if not context:
+    (一批, 两个 …): such mentions need no context, nor even a Quantity. (Not
+    always the rule --explain names: an earlier rule on the context may hold too.)"""
+    for reason, name, number_pattern in _token_rules_for_unit(unit_word):
+        if number_pattern is None or number_pattern.fullmatch(number):
             return reason, name
     return None
 
