@@ -63,13 +63,42 @@ def _token_rules_for_unit(unit_word: str) -> tuple[tuple[str, str, regex.Pattern
 
 @lru_cache(maxsize=65536)
 def dropped_by_token(number: str, unit_word: str) -> tuple[str, str] | None:
-    """A rule that drops this numeral with this unit wherever it stands, if any
-    (一批, 两个 …): such mentions need no context, nor even a Quantity. (Not
-    always the rule --explain names: an earlier rule on the context may hold too.)"""
+    """The first rule that drops this numeral with this unit wherever it stands,
+    if any (一批, 两个 …): such mentions need no context, nor even a Quantity.
+    (An earlier rule on the context may hold too, and then it is the one that
+    DropRules.why_dropped names.)"""
     for reason, name, number_pattern in _token_rules_for_unit(unit_word):
         if number_pattern is None or number_pattern.fullmatch(number):
             return reason, name
     return None
+
+
+@cache
+def _any_condition(scope: str) -> regex.Pattern:
+    """All the rules' patterns of one scope in one: where it fails, each of them
+    fails, and most mentions are decided by this one test instead of many."""
+    return regex.compile("|".join(
+        f"(?:{cond.pattern.pattern})" for rule in lexicon.drop_rules() for cond in rule.conditions
+        if cond.scope == scope))
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted spans as (starts, ends), overlapping ones merged into one."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    starts, ends = spans
+    i = bisect_right(starts, end - 1) - 1
+    return i >= 0 and ends[i] > start
 
 
 class DropRules:
@@ -78,37 +107,39 @@ class DropRules:
     def __init__(self, view: str):
         self.view = view
         self._spans: dict[int, tuple[list[int], list[int]]] = {}
+        every_span: list[tuple[int, int]] = []
         for rule in lexicon.drop_rules():
             for cond in rule.conditions:
                 if cond.scope == "span":
-                    matches = [(m.start(), m.end()) for m in cond.pattern.finditer(view)]
+                    matches = [m.span() for m in cond.pattern.finditer(view)]
                     self._spans[id(cond)] = ([s for s, _ in matches], [e for _, e in matches])
-
-    def _in_span(self, cond, start: int, end: int) -> bool:
-        starts, ends = self._spans[id(cond)]
-        i = bisect_right(starts, end - 1) - 1
-        return i >= 0 and ends[i] > start
+                    every_span += matches
+        self._any_span = _merged(every_span)
 
     def why_dropped(self, q: Quantity) -> tuple[str, str] | None:
         """(reason, rule name) of the first rule that drops q, or None to keep it."""
         view = self.view
-        before = after = None
-        for reason, name, conditions in _rules_for(q.number, q.unit_word):
-            for cond in conditions:
-                if cond.scope == "after":
-                    if after is None:
-                        after = view[q.number_end:q.number_end + AFTER_WINDOW]
-                    holds = cond.pattern.match(after) is not None
-                elif cond.scope == "before":
-                    if before is None:
-                        before = view[max(0, q.start - BEFORE_WINDOW):q.start]
-                    holds = cond.pattern.search(before) is not None
-                else:
-                    holds = self._in_span(cond, q.start, q.number_end)
-                if not holds:
-                    break
-            else:
-                return reason, name
-        if q.value is None:
+        after = view[q.number_end:q.number_end + AFTER_WINDOW]
+        before = view[max(0, q.start - BEFORE_WINDOW):q.start]
+        after_possible = _any_condition("after").match(after) is not None
+        before_possible = _any_condition("before").search(before) is not None
+        in_any_span = _overlaps(self._any_span, q.start, q.number_end)
+        if not (after_possible or before_possible or in_any_span):
+            # No condition on the context can hold: the first rule without one decides.
+            found = dropped_by_token(q.number, q.unit_word)
+        else:
+            found = next((
+                (reason, name) for reason, name, conditions in _rules_for(q.number, q.unit_word)
+                if all(self._holds(cond, q, after, before, after_possible, before_possible, in_any_span)
+                       for cond in conditions)), None)
+        if found is None and q.value is None:
             return "idiom", "unreadable-numeral"
-        return None
+        return found
+
+    def _holds(self, cond, q: Quantity, after: str, before: str,
+               after_possible: bool, before_possible: bool, in_any_span: bool) -> bool:
+        if cond.scope == "after":
+            return after_possible and cond.pattern.match(after) is not None
+        if cond.scope == "before":
+            return before_possible and cond.pattern.search(before) is not None
+        return in_any_span and _overlaps(self._spans[id(cond)], q.start, q.number_end)

@@ -105,8 +105,8 @@ def unit_word_of(m: regex.Match) -> str:
 
 def read_match(m: regex.Match, text: str) -> Quantity:
     """Turn one match of candidate_pattern() over text into a Quantity."""
-    number = m.group("number")
-    unit_word = unit_word_of(m)
+    number, suffix, unit_word, number2, unit_word2 = m.group("number", "suffix", "unit", "number2", "unit2")
+    unit_word = unit_word2 or unit_word or ""
     unit_info = _units_by_word().get(unit_word)
     unit, kind = (unit_info.normal, unit_info.kind) if unit_info else ("", "")
     if number.startswith("百分之"):
@@ -115,35 +115,37 @@ def read_match(m: regex.Match, text: str) -> Quantity:
         unit, kind = "‰", "percent"
     value = value_of(number)
     value_max = None
-    if m.group("number2"):
-        value_max = value_of(m.group("number2"))
+    if number2:
+        value_max = value_of(number2)
         if value_max is None or value is None or value_max <= value:
             value_max = None
     return Quantity(
         start=m.start(),
         end=m.end(),
         number=number,
-        number_end=m.end("suffix") if m.group("suffix") else m.end("number"),
+        number_end=m.end("suffix") if suffix else m.end("number"),
         unit_word=unit_word,
         unit=unit,
         kind=kind,
         value=value,
         value_max=value_max,
-        bound=_bound_of(m, text),
+        bound=_bound_of(m, text, number, suffix),
     )
 
 
-def _bound_of(m: regex.Match, text: str) -> str:
+def _bound_of(m: regex.Match, text: str, number: str, suffix: str | None) -> str:
     after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
     if after:
         return _bounds("after")[after.group()]
-    for group, position in (("suffix", "suffix"), ("prefix", "prefix")):
-        if m.group(group):
-            return _bounds(position)[m.group(group)]
+    if suffix:
+        return _bounds("suffix")[suffix]
+    prefix = m.group("prefix")
+    if prefix:
+        return _bounds("prefix")[prefix]
     # 300多亿, 十余万: the marker stands inside the numeral, before its scale.
-    inside = next((w for w in _bounds("suffix") if w in m.group("number")), None)
-    if inside:
-        return _bounds("suffix")[inside]
+    for word, bound in _bounds("suffix").items():
+        if word in number:
+            return bound
     before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
     if before:
         return _bounds("before")[before.group()]
