@@ -10,8 +10,10 @@ dictionary takes.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import types
 from functools import cache, lru_cache
 from io import BytesIO
 
@@ -27,18 +29,32 @@ _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
 
 
+class _LoadedOnUse(types.ModuleType):
+    """Stands in for a module until something reads from it, then loads it."""
+
+    def __getattr__(self, name: str):
+        sys.modules.pop(self.__name__, None)
+        # Importing it also rebinds the parent package's attribute to the real module.
+        return getattr(importlib.import_module(self.__name__), name)
+
+
 def _import_jieba():
-    """Import jieba without pkg_resources, which jieba only uses to locate its own
-    dictionary (we bring ours) and which costs a third of qdtargets' start-up and,
-    with a recent setuptools, a deprecation warning on stderr."""
+    """Import jieba without what we never use. pkg_resources only locates jieba's
+    own dictionary (we bring ours) and costs a third of qdtargets' start-up (with
+    a recent setuptools, also a warning on stderr); jieba.finalseg holds the HMM
+    tables (5 ms to load) and we cut with HMM=False, so it loads if ever used."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
     had = "pkg_resources" in sys.modules
     if not had:
         sys.modules["pkg_resources"] = None  # makes `import pkg_resources` fail fast
+    sys.modules["jieba.finalseg"] = _LoadedOnUse("jieba.finalseg")
     try:
         import jieba
     finally:
         if not had:
             del sys.modules["pkg_resources"]
+        sys.modules.pop("jieba.finalseg", None)
     return jieba
 
 

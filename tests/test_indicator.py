@@ -27,3 +27,13 @@ CASES = [
 def test_indicator(case, sentence, quantity, indicator):
     rows = {t.text: t.indicator for t in extract_text(sentence)}
     assert rows[quantity] == indicator
+
+
+def test_jieba_keeps_its_hmm_after_our_import():
+    # qdtargets imports jieba without its HMM tables; whoever uses them still gets them.
+    from qdtargets.indicator import tokenizer
+
+    tokenizer()
+    import jieba
+
+    assert list(jieba.finalseg.cut("小明硕士毕业于中国科学院")) == ["小明", "硕士", "毕业于", "中国", "科学院"]
