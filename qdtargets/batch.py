@@ -7,11 +7,9 @@ other files theirs.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import traceback
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -88,6 +86,10 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
+    # Only a parallel run pays for importing the process pool.
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     context = None
     if sys.platform.startswith("linux"):
         _warm_up()
