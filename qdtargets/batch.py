@@ -10,14 +10,12 @@ import gc
 import os
 import sys
 import traceback
-from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from .export import Format, encode_rows
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(NamedTuple):
     path: str
     encoding: str | None = None
     explain: bool = False
@@ -30,8 +28,7 @@ class Job:
     encode_as: tuple[Format, Sequence[str]] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     job: Job
     rows: list[dict]
     error: str | None = None

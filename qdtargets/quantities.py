@@ -6,9 +6,9 @@ text; nothing else runs over whole documents. Values are folded to base units:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ _RANGE_SEPARATORS = r"[-－—–~～〜]|至|到"
 _SPACE = r"[ \t]"
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A quantity as read, before anyone decides whether it is a target."""
     start: int                     # first character of the quantity (numeral, scale, unit)
     end: int                       # one past its last character

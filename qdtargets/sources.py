@@ -11,10 +11,9 @@ import codecs
 import os
 import re
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -24,8 +23,7 @@ class SourceError(Exception):
     """A file that cannot be read; the message is one line a person can act on."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     name: str
     text: str
     encoding: str = "utf-8"  # the codec that decoded the bytes
