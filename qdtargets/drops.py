@@ -128,18 +128,15 @@ class DropRules:
             # No condition on the context can hold: the first rule without one decides.
             found = dropped_by_token(q.number, q.unit_word)
         else:
-            found = next((
-                (reason, name) for reason, name, conditions in _rules_for(q.number, q.unit_word)
-                if all(self._holds(cond, q, after, before, after_possible, before_possible, in_any_span)
-                       for cond in conditions)), None)
+            def holds(cond) -> bool:
+                if cond.scope == "after":
+                    return after_possible and cond.pattern.match(after) is not None
+                if cond.scope == "before":
+                    return before_possible and cond.pattern.search(before) is not None
+                return in_any_span and _overlaps(self._spans[id(cond)], q.start, q.number_end)
+
+            found = next(((reason, name) for reason, name, conditions in _rules_for(q.number, q.unit_word)
+                          if all(map(holds, conditions))), None)
         if found is None and q.value is None:
             return "idiom", "unreadable-numeral"
         return found
-
-    def _holds(self, cond, q: Quantity, after: str, before: str,
-               after_possible: bool, before_possible: bool, in_any_span: bool) -> bool:
-        if cond.scope == "after":
-            return after_possible and cond.pattern.match(after) is not None
-        if cond.scope == "before":
-            return before_possible and cond.pattern.search(before) is not None
-        return in_any_span and _overlaps(self._spans[id(cond)], q.start, q.number_end)

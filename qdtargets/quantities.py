@@ -104,8 +104,8 @@ def unit_word_of(m: regex.Match) -> str:
 
 def read_match(m: regex.Match, text: str) -> Quantity:
     """Turn one match of candidate_pattern() over text into a Quantity."""
-    number, suffix, unit_word, number2, unit_word2 = m.group("number", "suffix", "unit", "number2", "unit2")
-    unit_word = unit_word2 or unit_word or ""
+    number, suffix, number2 = m.group("number", "suffix", "number2")
+    unit_word = unit_word_of(m)
     unit_info = _units_by_word().get(unit_word)
     unit, kind = (unit_info.normal, unit_info.kind) if unit_info else ("", "")
     if number.startswith("百分之"):
@@ -128,17 +128,17 @@ def read_match(m: regex.Match, text: str) -> Quantity:
         kind=kind,
         value=value,
         value_max=value_max,
-        bound=_bound_of(m, text, number, suffix),
+        bound=_bound_of(m, text),
     )
 
 
-def _bound_of(m: regex.Match, text: str, number: str, suffix: str | None) -> str:
+def _bound_of(m: regex.Match, text: str) -> str:
     after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
     if after:
         return _bounds("after")[after.group()]
+    number, suffix, prefix = m.group("number", "suffix", "prefix")
     if suffix:
         return _bounds("suffix")[suffix]
-    prefix = m.group("prefix")
     if prefix:
         return _bounds("prefix")[prefix]
     # 300多亿, 十余万: the marker stands inside the numeral, before its scale.
