@@ -52,12 +52,14 @@ def _bigrams(s: str) -> set[str]:
 
 
 def same_indicator(pred: str | None, gold: str | None) -> bool:
-    """Names the same thing: one contains the other (等 aside), or bigram Dice ≥ 0.5."""
+    """Names the same thing: one contains the other (等 aside) and holds at least
+    half of it, or bigram Dice ≥ 0.5. ("总" inside 项目总投资 names nothing.)"""
     pred, gold = pred or "", gold or ""
     if not pred or not gold:
         return False
     core = gold.replace("等", "")
-    if core and (core in pred or pred in core):
+    shorter, longer = sorted((pred, core), key=len)
+    if core and shorter in longer and 2 * len(shorter) >= len(longer):
         return True
     a, b = _bigrams(pred), _bigrams(gold)
     return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.5

@@ -8,7 +8,7 @@ from enum import Enum
 FIELDS = (
     "file", "line", "col", "start", "end", "text", "indicator", "value",
     "value_max", "unit", "bound", "status", "region", "year", "sentence",
-    "category", "key",
+    "category", "key", "region_code", "page",
 )
 
 
@@ -65,6 +65,8 @@ class Target(Mention):
     sentence: str
     category: str | None = None      # policy area (data/categories.tsv)
     key: str | None = None           # headline indicator id shared across reports (data/keys.tsv)
+    region_code: str | None = None   # the region's 6-digit administrative code (GB/T 2260) for the year
+    page: int | None = None          # 1-based page of a paged input (PDF); None for text
 
     def to_dict(self) -> dict:
         return {f: getattr(self, f) for f in FIELDS}
