@@ -1,9 +1,8 @@
 """Describe stage, document side: status, region and year carried through a text.
 
 A file may hold several reports (a newspaper page, one article per district);
-each gets the region its congress names or, failing that, the most specific
-region it mentions most. Years come from the sentence when it names one and
-otherwise from the last year named before it. Status comes from the sentence's
+each gets the region region.py finds for it. Years come from the sentence when
+it names one and otherwise from the last year named before it. Status comes from the sentence's
 own cue words, else from the heading of the section it stands in.
 """
 from __future__ import annotations
@@ -11,11 +10,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import regex
 
-from . import lexicon, segment
+from . import lexicon, region, segment
 from .model import Status
 from .numerals import DIGITS
 
@@ -25,7 +24,6 @@ _HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本实现|全面建�
 # How many sentences back, within a paragraph, a stated result still holds.
 LEAD_IN_SENTENCES = 4
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
-_ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
 
 
 def _year_value(digits: str) -> int:
@@ -33,38 +31,8 @@ def _year_value(digits: str) -> int:
 
 
 @cache
-def _region_patterns() -> tuple[tuple[lexicon.Region, regex.Pattern], ...]:
-    return tuple((r, regex.compile(r.pattern)) for r in lexicon.regions())
-
-
-@cache
 def _cues(scope: str) -> tuple[lexicon.Cue, ...]:
     return tuple(c for c in lexicon.cues() if c.scope == scope)
-
-
-def resolve_region(name: str) -> str | None:
-    """The government a congress cue names: 青岛市城阳区 → 城阳区; 某某县 → 某某县."""
-    best = None
-    for region, pattern in _region_patterns():
-        for m in pattern.finditer(name):
-            key = (region.level, m.start())
-            if best is None or key > best[0]:
-                best = (key, region.name)
-    if best:
-        return best[1]
-    units = _ADMIN_UNIT.findall(name)
-    return units[-1] if units else None
-
-
-def dominant_region(text: str, start: int, end: int) -> str | None:
-    """The most specific region the span names, the most often named among those."""
-    counts = []
-    for region, pattern in _region_patterns():
-        hits = pattern.findall(text, start, end)
-        if hits:
-            first = pattern.search(text, start, end).start()
-            counts.append((region.level, len(hits), -first, region.name))
-    return max(counts)[3] if counts else None
 
 
 def cue_status(text: str, scope: str) -> set[str]:
@@ -100,24 +68,16 @@ class DocumentContext:
         text = self.text
         self.report_spans = segment.reports(text)
         self.report_starts = [s for s, _ in self.report_spans]
-        self.report_regions = []
-        for start, end in self.report_spans:
-            named = [r for r in map(resolve_region, segment.congress_names(text, start, end)) if r]
-            self.report_regions.append(named[0] if named else dominant_region(text, start, end) or self.whole_region)
         marks = [(m.start(), _year_value(m.group(1))) for m in _YEAR.finditer(text)]
         self.year_offsets = [o for o, _ in marks]
         self.year_values = [y for _, y in marks]
         heading_lines = segment.headings(text)
         self.plan_year = self.default_year or self._detect_plan_year(text, heading_lines)
+        self.report_regions = region.report_regions(text, self.report_spans, self.plan_year, self.default_region)
         self.heading_offsets, self.heading_status = [], []
         for offset, line in heading_lines:
             self.heading_offsets.append(offset)
             self.heading_status.append(self._heading_status(line))
-
-    @cached_property
-    def whole_region(self) -> str | None:
-        """The region of the whole text; only a report that names none of its own needs it."""
-        return dominant_region(self.text, 0, len(self.text)) or self.default_region
 
     def _detect_plan_year(self, text: str, heading_lines: list[tuple[int, str]]) -> int | None:
         """The year the report plans for: the year after the one its review heading

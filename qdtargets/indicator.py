@@ -20,6 +20,7 @@ from io import BytesIO
 import regex
 
 from . import lexicon
+from .region import strip_leading_place
 
 _FREQUENCY = 3000              # every domain word alike; unknown characters count 1
 _MAX_NOUN = 16                 # the noun after a quantity is rarely longer
@@ -69,11 +70,6 @@ def tokenizer():
     return tok
 
 
-@cache
-def _region_prefix() -> regex.Pattern:
-    return regex.compile("^(?:" + "|".join(r.pattern for r in lexicon.regions()) + ")")
-
-
 def _cut(phrase: str) -> list[str]:
     return list(_segment(phrase)) if phrase else []
 
@@ -97,7 +93,7 @@ def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
 def _clean_left(phrase: str) -> list[str]:
     """Words before a quantity, without the clause opener and the level verb."""
     phrase = _LEADING_YEAR.sub("", phrase)
-    phrase = _region_prefix().sub("", phrase)
+    phrase = strip_leading_place(phrase)
     return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
 
 

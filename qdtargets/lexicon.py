@@ -56,12 +56,6 @@ class Cue(NamedTuple):
     pattern: regex.Pattern
 
 
-class Region(NamedTuple):
-    name: str
-    level: int
-    pattern: str
-
-
 UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
 BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
 DROP_SCOPES = {"span", "number", "unit", "before", "after"}
@@ -154,18 +148,6 @@ def cues() -> tuple[Cue, ...]:
             _compile("cues.tsv", n, c[2]))
         for n, c in rows
     )
-
-
-@cache
-def regions() -> tuple[Region, ...]:
-    rows = read_table("regions.tsv", 3)
-    _unique("regions.tsv", [(n, c[0]) for n, c in rows])
-    out = []
-    for n, (name, level, pattern) in rows:
-        check_value("regions.tsv", n, level, {"1", "2", "3", "4"})
-        _compile("regions.tsv", n, pattern)
-        out.append(Region(name, int(level), pattern))
-    return tuple(out)
 
 
 class KeyRule(NamedTuple):

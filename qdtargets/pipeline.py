@@ -18,6 +18,7 @@ from .drops import DropRules, dropped_by_token
 from .indicator import describe_indicator, qualify_change
 from .model import Decision, Target
 from .quantities import Quantity, candidate_pattern, read_match, unit_word_of
+from .region import code_of
 from .sources import matching_view
 
 
@@ -112,6 +113,7 @@ def describe(doc: Document) -> list[Target]:
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
             region=region, year=year, sentence=sentence_text,
             category=category_of(indicator, sentence_text), key=key_of(indicator, q.unit),
+            region_code=code_of(region, year),
         ))
         previous, previous_verb = q, verb
     return rows

@@ -64,7 +64,7 @@ def headings(text: str) -> list[tuple[int, str]]:
 def _segment_patterns() -> dict[str, list[regex.Pattern]]:
     out: dict[str, list[regex.Pattern]] = {}
     for lineno, (kind, pattern) in lexicon.read_table("segments.tsv", 2):
-        lexicon.check_value("segments.tsv", lineno, kind, {"report-end", "congress"})
+        lexicon.check_value("segments.tsv", lineno, kind, {"report-end"})
         out.setdefault(kind, []).append(regex.compile(pattern, regex.MULTILINE))
     return out
 
@@ -74,11 +74,3 @@ def reports(text: str) -> list[tuple[int, int]]:
     cuts = sorted({m.end() for p in _segment_patterns()["report-end"] for m in p.finditer(text)})
     bounds = [0] + [c for c in cuts if 0 < c < len(text)] + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [(0, len(text))]
-
-
-def congress_names(text: str, start: int, end: int) -> list[str]:
-    """Names of the governments whose congress the span mentions, in order."""
-    found = []
-    for p in _segment_patterns()["congress"]:
-        found += [(m.start(), m.group("region")) for m in p.finditer(text, start, end)]
-    return [name for _, name in sorted(found)]

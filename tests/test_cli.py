@@ -72,7 +72,7 @@ def test_jsonl_row_is_normalised():
         "indicator": "新增就业", "value": 27000, "value_max": None, "unit": "人", "bound": ">=",
         "status": "target", "region": "胶州市", "year": 2023,
         "sentence": "2023年,胶州市新增就业2.7万人以上,新开发公益性岗位3390个。",
-        "category": "就业", "key": "urban_jobs_new", "region_code": None, "page": None,
+        "category": "就业", "key": "urban_jobs_new", "region_code": "370281", "page": None,
     }
 
 

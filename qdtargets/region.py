@@ -1,0 +1,429 @@
+"""Describe stage, region: whose report a text is, as a name and code of the gazetteer.
+
+A reader finds it in this order (data/region_cues.tsv): the congress that
+hears the report (X区第七届人民代表大会), who presents it (我代表省人民政府), a
+title, headline or byline among its first lines (浙江省2024年政府工作报告,
+城阳区两会). A cue that gives only a level (在市第十六届人民代表大会, 代表县人民
+政府; else the report's own 全区, 我县, 本市) is tied to a place of that level
+named at the report's start, else to the only such place it names at all.
+Without any cue, a place standing as the subject at the report's start
+(2023年，李沧区将…) is its government. A place merely mentioned is never the
+region, and what the gazetteer does not hold is never one either.
+
+A name several places share (普陀区, 市中区) is settled by the province or city
+named with it or in the report, and printed with its parent (上海市普陀区).
+"""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import regex
+
+from . import lexicon
+
+GAZETTEER = "gazetteer.tsv"
+LEVELS = ("nation", "province", "prefecture", "county", "area")
+# The words a division's name ends in, longest first, which a cue may give alone (在市…).
+LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "新区", "省", "市", "区", "县", "州", "旗", "盟")
+# How far into a report its title, headline and opening sentences reach.
+OPENING_LINES = 8
+OPENING_CHARS = 300
+# Cues the way region_cues.tsv lists them, tried in this order.
+CUE_KINDS = ("congress", "speaker", "title", "self")
+# A place followed by these is a newspaper, a broadcaster or a dateline
+# (青岛新闻网, 新华网长春1月27日电), not the government whose report it is.
+_MEDIUM_AFTER = regex.compile(r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)")
+_CLAUSE_START = "，,。：:；;！!？?\n 　\t"
+
+
+class Place(NamedTuple):
+    code: str | None     # 6-digit GB/T 2260 code
+    parent: str | None   # code of the division it lies in
+    level: str
+    name: str
+    first: int | None    # first and last year under this name and code
+    last: int | None
+
+    def exists_in(self, year: int | None) -> bool:
+        """Whether a report of year could name it (a year either side of a change)."""
+        if year is None:
+            return self.last is None
+        return (self.first is None or self.first <= year) and (self.last is None or year <= self.last + 1)
+
+    def strictly_in(self, year: int | None) -> bool:
+        if year is None:
+            return self.last is None
+        return (self.first is None or self.first <= year) and (self.last is None or year <= self.last)
+
+
+class Gazetteer(NamedTuple):
+    places: tuple[Place, ...]
+    forms: dict[str, tuple[Place, ...]]       # full names and short forms
+    cue_forms: dict[str, tuple[Place, ...]]   # the same and the short forms only a cue may use
+    by_code: dict[str, tuple[Place, ...]]
+    by_name: dict[str, tuple[Place, ...]]
+    lengths: dict[str, tuple[int, ...]]       # first character → lengths of the forms, longest first
+
+
+def _year(name: str, lineno: int, value: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or len(value) != 4:
+        raise lexicon.LexiconError(f"{name}:{lineno}: {value!r} is not a year")
+    return int(value)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """data/gazetteer.tsv, checked (built by scripts/build_gazetteer.py)."""
+    rows = lexicon.read_table(GAZETTEER, 8)
+    places, forms, cue_forms = [], {}, {}
+    for n, (code, parent, level, name, first, last, short, cue_short) in rows:
+        lexicon.check_value(GAZETTEER, n, level, LEVELS)
+        for value in (code, parent):
+            if value and not (len(value) == 6 and value.isdigit()):
+                raise lexicon.LexiconError(f"{GAZETTEER}:{n}: {value!r} is not a 6-digit code")
+        if level != "nation" and not name.endswith(LEVEL_WORDS):
+            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: {name!r} does not end in a division's word")
+        place = Place(code or None, parent or None, level, name, _year(GAZETTEER, n, first), _year(GAZETTEER, n, last))
+        if place.first and place.last and place.first > place.last:
+            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: first year {first} after last year {last}")
+        places.append(place)
+        for form in [name] + [s for s in short.split(",") if s]:
+            forms.setdefault(form, []).append(place)
+        for form in [s for s in cue_short.split(",") if s]:
+            cue_forms.setdefault(form, []).append(place)
+    codes = {p.code for p in places if p.code}
+    for n, place in zip((n for n, _ in rows), places):
+        if place.parent and place.parent not in codes:
+            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: parent {place.parent} is not in the gazetteer")
+    for form, holders in forms.items():
+        cue_forms.setdefault(form, []).extend(holders)
+    by_code, by_name, lengths = {}, {}, {}
+    for place in places:
+        if place.code:
+            by_code.setdefault(place.code, []).append(place)
+        by_name.setdefault(place.name, []).append(place)
+    for form in forms:
+        lengths.setdefault(form[0], set()).add(len(form))
+    freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
+    return Gazetteer(tuple(places), freeze(forms), freeze(cue_forms), freeze(by_code), freeze(by_name),
+                     {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+
+
+@cache
+def _cues() -> dict[str, tuple[regex.Pattern, ...]]:
+    out: dict[str, list[regex.Pattern]] = {kind: [] for kind in CUE_KINDS}
+    for n, (kind, pattern) in lexicon.read_table("region_cues.tsv", 2):
+        lexicon.check_value("region_cues.tsv", n, kind, CUE_KINDS)
+        try:
+            out[kind].append(regex.compile(pattern, regex.MULTILINE))
+        except regex.error as exc:
+            raise lexicon.LexiconError(f"region_cues.tsv:{n}: bad pattern {pattern!r}: {exc}") from None
+    return {kind: tuple(patterns) for kind, patterns in out.items()}
+
+
+# ---- reading a name -------------------------------------------------------
+
+class Reading(NamedTuple):
+    places: tuple[Place, ...]   # the places the name can be, narrowed by its qualifiers
+    level: str | None           # the level word, when the name is no place (在市 → 市)
+    start: int                  # where the name read begins (its qualifiers included)
+
+
+def _form_ending_at(s: str, end: int, table: dict[str, tuple[Place, ...]]) -> tuple[int, tuple[Place, ...]] | None:
+    """The longest form of the table that ends at end."""
+    longest = 16
+    for k in range(min(longest, end), 1, -1):
+        places = table.get(s[end - k:end])
+        if places:
+            return end - k, places
+    return None
+
+
+def _within(place: Place, outer: Place) -> bool:
+    """Whether place lies in outer (its city or its province)."""
+    parent = place.parent
+    for _ in range(2):
+        if not parent:
+            return False
+        if parent == outer.code:
+            return True
+        parents = gazetteer().by_code.get(parent)
+        parent = parents[0].parent if parents else None
+    return False
+
+
+@lru_cache(maxsize=1024)
+def read_name(s: str) -> Reading:
+    """What a cue's name says, read right to left: 江苏省南通市 → 南通市 in 江苏省,
+    日上午浙江省 → 浙江省, 在市 → the level 市, 上海市普陀区 → 普陀区 in 上海市."""
+    table = gazetteer().cue_forms
+    hit = _form_ending_at(s, len(s), table)
+    if hit is None:
+        level = next((w for w in LEVEL_WORDS if s.endswith(w)), None)
+        return Reading((), level, len(s))
+    start, places = hit
+    position = start
+    while position > 1:
+        qualifier = _form_ending_at(s, position, table)
+        if qualifier is None:
+            break
+        narrowed = tuple(p for p in places if any(_within(p, q) for q in qualifier[1]))
+        if not narrowed:
+            break
+        places, position = narrowed, qualifier[0]
+    return Reading(places, None, position)
+
+
+def _of_year(places: tuple[Place, ...], year: int | None) -> tuple[Place, ...]:
+    """The places that existed in year; without one, those that still exist,
+    else the most recent."""
+    alive = tuple(p for p in places if p.exists_in(year))
+    if alive or year is not None:
+        return alive or _nearest(places, year)
+    return _nearest(places, None)
+
+
+def _nearest(places: tuple[Place, ...], year: int | None) -> tuple[Place, ...]:
+    if not places:
+        return ()
+    def distance(p: Place) -> int:
+        if year is None:
+            return -(p.last or 9999)
+        if p.first and year < p.first:
+            return p.first - year
+        return year - (p.last or year)
+    best = min(map(distance, places))
+    return tuple(p for p in places if distance(p) == best)
+
+
+def _one(places: tuple[Place, ...]) -> Place | None:
+    """The place, when the candidates are one place (a 新区 and the district it
+    coincides with are two names; the same name under two codes over the years is
+    one place only if the year has settled it)."""
+    distinct = {(p.name, p.code, p.parent) for p in places}
+    return places[0] if len(distinct) == 1 else None
+
+
+def label(place: Place, year: int | None) -> str:
+    """The name printed: the full name, with its parent's where another place
+    of the time shares it (上海市普陀区, 济南市市中区)."""
+    if place.level in ("nation", "province") or not place.parent:
+        return place.name
+    others = [p for p in gazetteer().by_name[place.name]
+              if (p.code, p.parent) != (place.code, place.parent) and p.level != "area"
+              and (p.strictly_in(year) if year is not None else p.last is None)]
+    if not others:
+        return place.name
+    parent = _of_year(gazetteer().by_code.get(place.parent, ()), year)
+    return (parent[0].name if parent else "") + place.name
+
+
+@lru_cache(maxsize=1024)
+def code_of(region: str | None, year: int | None) -> str | None:
+    """The 6-digit code of a printed region in year; None for 全国 (GB/T 2260
+    gives the nation none) and for what the gazetteer does not hold."""
+    if not region:
+        return None
+    reading = read_name(region)
+    if reading.start != 0:
+        return None
+    place = _one(_of_year(reading.places, year))
+    return place.code if place else None
+
+
+def canonical(value: str) -> str:
+    """The gazetteer's name for a region given by name or code (--region):
+    370281 → 胶州市, 东乌旗 → 东乌珠穆沁旗. ValueError says why it is none."""
+    value = value.strip()
+    g = gazetteer()
+    if value.isdigit():
+        places = _of_year(g.by_code.get(value, ()), None)
+        place = next((p for p in places if p.level != "area"), None)
+        if place is None:
+            raise ValueError(f"{value} is no code of the gazetteer (6-digit GB/T 2260 codes, e.g. 370281)")
+        return label(place, None)
+    reading = read_name(value)
+    if not reading.places or reading.start != 0:
+        raise ValueError(f"{value!r} is no region of the gazetteer (e.g. 浙江省, 胶州市, 东乌旗, 370281)")
+    places = _of_year(reading.places, None)
+    place = _one(places)
+    if place is None:
+        names = sorted({label(p, None) for p in places})
+        raise ValueError(f"{value!r} names several places ({', '.join(names)}): give one of them")
+    return label(place, None)
+
+
+# ---- finding a report's government ---------------------------------------
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    places: tuple[Place, ...]
+
+
+def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mention]:
+    """Places the span names, longest name first, newspapers and datelines aside."""
+    g = gazetteer()
+    found = []
+    i = start
+    while i < end:
+        for k in g.lengths.get(text[i], ()):
+            if i + k > end:
+                continue
+            places = g.forms.get(text[i:i + k])
+            if not places:
+                continue
+            # A two-character name (城区, 郊区, 沙县) inside a longer word is no name.
+            if k == 2 and places[0].name == text[i:i + k] and i > 0 and regex.match(r"\p{Han}", text[i - 1]):
+                continue
+            if _MEDIUM_AFTER.match(text, i + k):
+                break
+            alive = _of_year(places, year)
+            if alive:
+                found.append(Mention(i, i + k, alive))
+            i += k - 1
+            break
+        i += 1
+    return found
+
+
+def _of_level(places: tuple[Place, ...], level: str) -> tuple[Place, ...]:
+    return tuple(p for p in places if p.name.endswith(level) and p.level != "nation")
+
+
+class _Report:
+    """One report's text and what its cues say."""
+
+    def __init__(self, text: str, start: int, end: int, year: int | None):
+        self.text, self.start, self.end, self.year = text, start, end, year
+        opening = start
+        for _ in range(OPENING_LINES):
+            nl = text.find("\n", opening, end)
+            if nl < 0:
+                opening = end
+                break
+            opening = nl + 1
+        self.opening_end = min(max(opening, start + OPENING_CHARS), end)
+
+    def settle(self, places: tuple[Place, ...]) -> str | None:
+        """One place of the candidates, by the year and then by the province or
+        city the report names; its printed name."""
+        places = _of_year(places, self.year)
+        place = _one(places)
+        if place is None and places:
+            named = {p for m in _places_in(self.text, self.start, self.end, self.year) for p in m.places}
+            inside = tuple(p for p in places if any(_within(p, outer) for outer in named))
+            place = _one(inside)
+        return label(place, self.year) if place else None
+
+    def cue_matches(self, kind: str, end: int) -> list[regex.Match]:
+        found = [m for p in _cues()[kind] for m in p.finditer(self.text, self.start, end)]
+        return sorted(found, key=lambda m: m.start())
+
+    def region(self) -> str | None:
+        level = None
+        for kind, end in (("congress", self.end), ("speaker", self.end), ("title", self.opening_end)):
+            for m in self.cue_matches(kind, end):
+                reading = read_name(m.group("name"))
+                if reading.places:
+                    named = self.settle(reading.places)
+                    if named:
+                        return named
+                # A title's level counts only when it is all the name (区2023年政府工作报告).
+                elif reading.level and level is None and (kind != "title" or m.group("name") == reading.level):
+                    level = reading.level
+        level = level or self.own_level()
+        mentions = _places_in(self.text, self.start, self.opening_end, self.year)
+        if level is None:
+            return self.subject(mentions)
+        for m in mentions:
+            places = _of_level(m.places, level)
+            if places:
+                named = self.settle(places)
+                if named:
+                    return named
+        return self.only_place(level)
+
+    def own_level(self) -> str | None:
+        """The level the report names itself by most (全区, 我县, 美丽新区); on a
+        tie the nearer government (a district's report says 全市 too)."""
+        counts: dict[str, int] = {}
+        forms = gazetteer().forms
+        for m in self.cue_matches("self", self.end):
+            word = m.group("name")
+            # 西海岸新区 names a place, 美丽新区 the report's own.
+            if any(self.text[max(0, m.end() - k):m.end()] in forms for k in range(len(word) + 1, 9)):
+                continue
+            counts[word] = counts.get(word, 0) + 1
+        if not counts:
+            return None
+        rank = {w: i for i, w in enumerate(("省", "自治区", "盟", "州", "自治州", "市", "区", "县", "自治县", "旗", "新区"))}
+        return max(counts, key=lambda w: (counts[w], rank.get(w, 0)))
+
+    def subject(self, mentions: list[Mention]) -> str | None:
+        """A place that opens a clause of the report's first sentences
+        (2023年，李沧区将…): the government speaking, when no cue says."""
+        for m in mentions:
+            if m.start == self.start or self.text[m.start - 1] in _CLAUSE_START:
+                return self.settle(m.places)
+        return None
+
+    def only_place(self, level: str) -> str | None:
+        """The one place of the level that the report names, if it names one."""
+        named = {}
+        for m in _places_in(self.text, self.start, self.end, self.year):
+            places = _of_level(m.places, level)
+            if places:
+                named[frozenset((p.name, p.code) for p in places)] = places
+        if len(named) != 1:
+            return None
+        return self.settle(next(iter(named.values())))
+
+
+def report_regions(text: str, spans: list[tuple[int, int]], year: int | None,
+                   default: str | None = None) -> list[str | None]:
+    """The region of each report span. A span too short to be a report (a
+    headline cut off by its byline) is read with the span after it; a span that
+    says nothing (a newspaper page's trailer) has the region of the report
+    before it, else after it; default stands where the text says none at all."""
+    found: list[str | None] = [None] * len(spans)
+    head = None   # the first of the short spans that wait for their report
+    for i, (start, end) in enumerate(spans):
+        if end - start < OPENING_CHARS and i + 1 < len(spans):
+            head = i if head is None else head
+            continue
+        first = i if head is None else head
+        found[first:i + 1] = [_Report(text, spans[first][0], end, year).region()] * (i + 1 - first)
+        head = None
+    out = []
+    for i, region in enumerate(found):
+        if region is None:
+            before = [r for r in found[:i] if r]
+            after = [r for r in found[i + 1:] if r]
+            region = before[-1] if before else (after[0] if after else default)
+        out.append(region)
+    return out
+
+
+@cache
+def _strippable_names() -> frozenset[str]:
+    # Full names of three characters or more: a short form may begin a word
+    # (青岛港), and so may 城区 or 全国.
+    return frozenset(p.name for p in gazetteer().places if len(p.name) >= 3 and p.level != "nation")
+
+
+def strip_leading_place(phrase: str) -> str:
+    """phrase without the governments named at its start (青岛市城阳区地区生产总值
+    → 地区生产总值)."""
+    names = _strippable_names()
+    stripped = True
+    while stripped:
+        stripped = False
+        for k in range(min(16, len(phrase) - 1), 2, -1):
+            if phrase[:k] in names:
+                phrase, stripped = phrase[k:], True
+                break
+    return phrase
