@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import regex
 
-from . import lexicon
+from . import lexicon, segment
 
 GAZETTEER = "gazetteer.tsv"
 LEVELS = ("nation", "province", "prefecture", "county", "area")
@@ -29,11 +29,20 @@ LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "新区", "�
 # How far into a report its title, headline and opening sentences reach.
 OPENING_LINES = 8
 OPENING_CHARS = 300
+# A page torn from its report is the report of the one place of its level it
+# names, if it names that place this often (once is a mention).
+ONLY_PLACE_MENTIONS = 2
 # Cues the way region_cues.tsv lists them, tried in this order.
 CUE_KINDS = ("congress", "speaker", "title", "self")
-# A place followed by these is a newspaper, a broadcaster or a dateline
-# (青岛新闻网, 新华网长春1月27日电), not the government whose report it is.
-_MEDIUM_AFTER = regex.compile(r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)")
+# A place followed by these is a newspaper, a broadcaster, a dateline, a street
+# or a port, or an agency (青岛新闻网, 新华网长春1月27日电, 烟台路, 重庆市统计局),
+# not the government whose report it is.
+_MEDIUM_AFTER = regex.compile(
+    r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
+    r"|路|街|大道|线|港|湾|站|机场"
+    r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
+# How the State Council's report names its own country.
+NATION_WORDS = ("我国", "我國")
 _CLAUSE_START = "，,。：:；;！!？?\n 　\t"
 
 
@@ -60,10 +69,11 @@ class Place(NamedTuple):
 class Gazetteer(NamedTuple):
     places: tuple[Place, ...]
     forms: dict[str, tuple[Place, ...]]       # full names and short forms
+    scan_forms: dict[str, tuple[Place, ...]]  # those that stand for a place in running text
     cue_forms: dict[str, tuple[Place, ...]]   # the same and the short forms only a cue may use
     by_code: dict[str, tuple[Place, ...]]
     by_name: dict[str, tuple[Place, ...]]
-    lengths: dict[str, tuple[int, ...]]       # first character → lengths of the forms, longest first
+    lengths: dict[str, tuple[int, ...]]       # first character → lengths of scan_forms, longest first
 
 
 def _year(name: str, lineno: int, value: str) -> int | None:
@@ -78,7 +88,7 @@ def _year(name: str, lineno: int, value: str) -> int | None:
 def gazetteer() -> Gazetteer:
     """data/gazetteer.tsv, checked (built by scripts/build_gazetteer.py)."""
     rows = lexicon.read_table(GAZETTEER, 8)
-    places, forms, cue_forms = [], {}, {}
+    places, forms, cue_forms, scan_forms = [], {}, {}, {}
     for n, (code, parent, level, name, first, last, short, cue_short) in rows:
         lexicon.check_value(GAZETTEER, n, level, LEVELS)
         for value in (code, parent):
@@ -92,6 +102,10 @@ def gazetteer() -> Gazetteer:
         places.append(place)
         for form in [name] + [s for s in short.split(",") if s]:
             forms.setdefault(form, []).append(place)
+            # A county's two-character short form is often a word as well (振兴,
+            # 安居, 天桥): in running text only its full name is trusted.
+            if form == name or len(form) > 2 or level in ("province", "prefecture"):
+                scan_forms.setdefault(form, []).append(place)
         for form in [s for s in cue_short.split(",") if s]:
             cue_forms.setdefault(form, []).append(place)
     codes = {p.code for p in places if p.code}
@@ -105,10 +119,11 @@ def gazetteer() -> Gazetteer:
         if place.code:
             by_code.setdefault(place.code, []).append(place)
         by_name.setdefault(place.name, []).append(place)
-    for form in forms:
+    for form in scan_forms:
         lengths.setdefault(form[0], set()).add(len(form))
     freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
-    return Gazetteer(tuple(places), freeze(forms), freeze(cue_forms), freeze(by_code), freeze(by_name),
+    return Gazetteer(tuple(places), freeze(forms), freeze(scan_forms), freeze(cue_forms), freeze(by_code),
+                     freeze(by_name),
                      {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
 
 
@@ -273,7 +288,7 @@ def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mentio
         for k in g.lengths.get(text[i], ()):
             if i + k > end:
                 continue
-            places = g.forms.get(text[i:i + k])
+            places = g.scan_forms.get(text[i:i + k])
             if not places:
                 continue
             # A two-character name (城区, 郊区, 沙县) inside a longer word is no name.
@@ -324,7 +339,7 @@ class _Report:
         return sorted(found, key=lambda m: m.start())
 
     def region(self) -> str | None:
-        level = None
+        level, level_at = None, self.end
         for kind, end in (("congress", self.end), ("speaker", self.end), ("title", self.opening_end)):
             for m in self.cue_matches(kind, end):
                 reading = read_name(m.group("name"))
@@ -334,12 +349,17 @@ class _Report:
                         return named
                 # A title's level counts only when it is all the name (区2023年政府工作报告).
                 elif reading.level and level is None and (kind != "title" or m.group("name") == reading.level):
-                    level = reading.level
-        level = level or self.own_level()
-        mentions = _places_in(self.text, self.start, self.opening_end, self.year)
+                    level, level_at = reading.level, m.start()
         if level is None:
-            return self.subject(mentions)
-        for m in mentions:
+            level, level_at = self.own_level()
+        if level in NATION_WORDS:
+            return self.settle(read_name(level).places)
+        if level is None:
+            return self.subject()
+        # The government the report names before it calls itself 市 or 全区
+        # (2019年兰州市委市政府… 在市第十六届人民代表大会); one named after is
+        # a part of it (全市…其中平度市).
+        for m in _places_in(self.text, self.start, min(self.opening_end, level_at), self.year):
             places = _of_level(m.places, level)
             if places:
                 named = self.settle(places)
@@ -347,10 +367,12 @@ class _Report:
                     return named
         return self.only_place(level)
 
-    def own_level(self) -> str | None:
-        """The level the report names itself by most (全区, 我县, 美丽新区); on a
-        tie the nearer government (a district's report says 全市 too)."""
+    def own_level(self) -> tuple[str | None, int]:
+        """The level the report names itself by most (全区, 我县, 美丽新区), and
+        where it first does; on a tie the nearer government (a district's report
+        says 全市 too)."""
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         forms = gazetteer().forms
         for m in self.cue_matches("self", self.end):
             word = m.group("name")
@@ -358,29 +380,39 @@ class _Report:
             if any(self.text[max(0, m.end() - k):m.end()] in forms for k in range(len(word) + 1, 9)):
                 continue
             counts[word] = counts.get(word, 0) + 1
+            first.setdefault(word, m.start())
         if not counts:
-            return None
-        rank = {w: i for i, w in enumerate(("省", "自治区", "盟", "州", "自治州", "市", "区", "县", "自治县", "旗", "新区"))}
-        return max(counts, key=lambda w: (counts[w], rank.get(w, 0)))
+            return None, self.end
+        rank = {w: i for i, w in enumerate(NATION_WORDS + ("省", "自治区", "盟", "州", "自治州", "市", "区", "县",
+                                                           "自治县", "旗", "新区"))}
+        level = max(counts, key=lambda w: (counts[w], rank.get(w, 0)))
+        return level, first[level]
 
-    def subject(self, mentions: list[Mention]) -> str | None:
-        """A place that opens a clause of the report's first sentences
+    def subject(self) -> str | None:
+        """A place that opens a clause of the report's first two sentences
         (2023年，李沧区将…): the government speaking, when no cue says."""
-        for m in mentions:
+        end = self.start
+        for _ in range(2):
+            end = segment.sentence_of(self.text, end)[1] if end < self.end else end
+        for m in _places_in(self.text, self.start, min(end, self.end), self.year):
             if m.start == self.start or self.text[m.start - 1] in _CLAUSE_START:
                 return self.settle(m.places)
         return None
 
     def only_place(self, level: str) -> str | None:
-        """The one place of the level that the report names, if it names one."""
-        named = {}
+        """The one place of the level that the report names, more than once and
+        with no other place of its city at that level beside it: the government
+        of a page torn from its report (…奋斗是西海岸最亮的底色…为全区人民…)."""
+        named: dict[frozenset, tuple[tuple[Place, ...], int]] = {}
         for m in _places_in(self.text, self.start, self.end, self.year):
             places = _of_level(m.places, level)
             if places:
-                named[frozenset((p.name, p.code) for p in places)] = places
+                key = frozenset((p.name, p.code) for p in places)
+                named[key] = (places, named.get(key, (places, 0))[1] + 1)
         if len(named) != 1:
             return None
-        return self.settle(next(iter(named.values())))
+        places, times = next(iter(named.values()))
+        return self.settle(places) if times >= ONLY_PLACE_MENTIONS else None
 
 
 def report_regions(text: str, spans: list[tuple[int, int]], year: int | None,

@@ -203,7 +203,7 @@ def build() -> tuple[list[Row], dict[Row, list[str]], dict[Row, list[str]]]:
                 for row, forms in shorts.items()}
     shorts = {row: [s for s in forms if s not in cue_only[row]] for row, forms in shorts.items()}
     # The State Council presents the national report (and the 1950s texts are traditional).
-    cue_only[rows[0]] = ["国务院", "國務院", "全國"]
+    cue_only[rows[0]] = ["国务院", "國務院", "全國", "我国", "我國"]
     return rows, shorts, cue_only
 
 
