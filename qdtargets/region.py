@@ -15,6 +15,7 @@ named with it or in the report, and printed with its parent (上海市普陀区)
 """
 from __future__ import annotations
 
+import os
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -26,6 +27,8 @@ GAZETTEER = "gazetteer.tsv"
 LEVELS = ("nation", "province", "prefecture", "county", "area")
 # The words a division's name ends in, longest first, which a cue may give alone (在市…).
 LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "新区", "省", "市", "区", "县", "州", "旗", "盟")
+# The longest name the gazetteer holds (积石山保安族东乡族撒拉族自治县) and then some.
+MAX_FORM = 16
 # How far into a report its title, headline and opening sentences reach.
 OPENING_LINES = 8
 OPENING_CHARS = 300
@@ -66,65 +69,109 @@ class Place(NamedTuple):
         return (self.first is None or self.first <= year) and (self.last is None or year <= self.last)
 
 
-class Gazetteer(NamedTuple):
-    places: tuple[Place, ...]
-    forms: dict[str, tuple[Place, ...]]       # full names and short forms
-    scan_forms: dict[str, tuple[Place, ...]]  # those that stand for a place in running text
-    cue_forms: dict[str, tuple[Place, ...]]   # the same and the short forms only a cue may use
-    by_code: dict[str, tuple[Place, ...]]
-    by_name: dict[str, tuple[Place, ...]]
-    lengths: dict[str, tuple[int, ...]]       # first character → lengths of scan_forms, longest first
+class Gazetteer:
+    """data/gazetteer.tsv (built by scripts/build_gazetteer.py), indexed by the
+    forms of the names. Every start of the command that resolves a region
+    loads it, so a row becomes a Place only when it is asked for; check()
+    reads every row, for the tests."""
+
+    def __init__(self, text: str):
+        lines = text.split("\n")
+        self.header = next((i for i, line in enumerate(lines) if line and not line.startswith("#")), len(lines))
+        self.cols = [line.split("\t") for line in lines[self.header:] if line]
+        self.places: list[Place | None] = [None] * len(self.cols)
+        self.forms: dict[str, list[int]] = {}      # full names and short forms: rows
+        self.cue_forms: dict[str, list[int]] = {}  # the short forms only a cue may use
+        self.lengths: dict[str, set[int]] = {}     # first character of a form: its lengths
+        for i, cols in enumerate(self.cols):
+            if len(cols) != 8:
+                raise lexicon.LexiconError(f"{GAZETTEER}:{self.header + i + 1}: expected 8 tab-separated columns")
+            self._index(self.forms, cols[3], i)
+            if cols[6]:
+                for form in cols[6].split(","):
+                    self._index(self.forms, form, i)
+            if cols[7]:
+                for form in cols[7].split(","):
+                    self._index(self.cue_forms, form, i)
+        for form in self.forms:
+            lengths = self.lengths.get(form[0])
+            if lengths is None:
+                self.lengths[form[0]] = {len(form)}
+            else:
+                lengths.add(len(form))
+        self.lengths_down = {c: sorted(ls, reverse=True) for c, ls in self.lengths.items()}
+        self._by_code: dict[str, list[int]] | None = None
+
+    @staticmethod
+    def _index(table: dict[str, list[int]], form: str, i: int) -> None:
+        rows = table.get(form)
+        if rows is None:
+            table[form] = [i]
+        else:
+            rows.append(i)
+
+    def place(self, i: int) -> Place:
+        place = self.places[i]
+        if place is None:
+            place = self.places[i] = self._read(i)
+        return place
+
+    def _read(self, i: int) -> Place:
+        code, parent, level, name, first, last = self.cols[i][:6]
+        where = f"{GAZETTEER}:{self.header + i + 1}"
+        if level not in LEVELS:
+            raise lexicon.LexiconError(f"{where}: {level!r} is not one of {list(LEVELS)}")
+        for value in (code, parent):
+            if value and not (len(value) == 6 and value.isdigit()):
+                raise lexicon.LexiconError(f"{where}: {value!r} is not a 6-digit code")
+        if level != "nation" and not name.endswith(LEVEL_WORDS):
+            raise lexicon.LexiconError(f"{where}: {name!r} does not end in a division's word")
+        place = Place(code or None, parent or None, level, name, _year(where, first), _year(where, last))
+        if place.first and place.last and place.first > place.last:
+            raise lexicon.LexiconError(f"{where}: first year {first} after last year {last}")
+        return place
+
+    def lookup(self, form: str, cue: bool = False) -> tuple[Place, ...]:
+        """The places a form names; with cue, the short forms only a cue may use too."""
+        rows = self.forms.get(form, [])
+        if cue and form in self.cue_forms:
+            rows = rows + self.cue_forms[form]
+        return tuple(self.place(i) for i in rows)
+
+    def named(self, name: str) -> tuple[Place, ...]:
+        """The places of this full name."""
+        return tuple(p for p in self.lookup(name) if p.name == name)
+
+    def coded(self, code: str) -> tuple[Place, ...]:
+        if self._by_code is None:
+            self._by_code = {}
+            for i, cols in enumerate(self.cols):
+                if cols[0]:
+                    self._index(self._by_code, cols[0], i)
+        return tuple(self.place(i) for i in self._by_code.get(code, ()))
+
+    def check(self) -> None:
+        """Read every row: a malformed one raises LexiconError naming its line."""
+        places = [self.place(i) for i in range(len(self.cols))]
+        codes = {p.code for p in places if p.code}
+        for i, place in enumerate(places):
+            if place.parent and place.parent not in codes:
+                raise lexicon.LexiconError(
+                    f"{GAZETTEER}:{self.header + i + 1}: parent {place.parent} is not in the gazetteer")
 
 
-def _year(name: str, lineno: int, value: str) -> int | None:
+def _year(where: str, value: str) -> int | None:
     if not value:
         return None
     if not value.isdigit() or len(value) != 4:
-        raise lexicon.LexiconError(f"{name}:{lineno}: {value!r} is not a year")
+        raise lexicon.LexiconError(f"{where}: {value!r} is not a year")
     return int(value)
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    """data/gazetteer.tsv, checked (built by scripts/build_gazetteer.py)."""
-    rows = lexicon.read_table(GAZETTEER, 8)
-    places, forms, cue_forms, scan_forms = [], {}, {}, {}
-    for n, (code, parent, level, name, first, last, short, cue_short) in rows:
-        lexicon.check_value(GAZETTEER, n, level, LEVELS)
-        for value in (code, parent):
-            if value and not (len(value) == 6 and value.isdigit()):
-                raise lexicon.LexiconError(f"{GAZETTEER}:{n}: {value!r} is not a 6-digit code")
-        if level != "nation" and not name.endswith(LEVEL_WORDS):
-            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: {name!r} does not end in a division's word")
-        place = Place(code or None, parent or None, level, name, _year(GAZETTEER, n, first), _year(GAZETTEER, n, last))
-        if place.first and place.last and place.first > place.last:
-            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: first year {first} after last year {last}")
-        places.append(place)
-        for form in [name] + [s for s in short.split(",") if s]:
-            forms.setdefault(form, []).append(place)
-            # A county's two-character short form is often a word as well (振兴,
-            # 安居, 天桥): in running text only its full name is trusted.
-            if form == name or len(form) > 2 or level in ("province", "prefecture"):
-                scan_forms.setdefault(form, []).append(place)
-        for form in [s for s in cue_short.split(",") if s]:
-            cue_forms.setdefault(form, []).append(place)
-    codes = {p.code for p in places if p.code}
-    for n, place in zip((n for n, _ in rows), places):
-        if place.parent and place.parent not in codes:
-            raise lexicon.LexiconError(f"{GAZETTEER}:{n}: parent {place.parent} is not in the gazetteer")
-    for form, holders in forms.items():
-        cue_forms.setdefault(form, []).extend(holders)
-    by_code, by_name, lengths = {}, {}, {}
-    for place in places:
-        if place.code:
-            by_code.setdefault(place.code, []).append(place)
-        by_name.setdefault(place.name, []).append(place)
-    for form in scan_forms:
-        lengths.setdefault(form[0], set()).add(len(form))
-    freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
-    return Gazetteer(tuple(places), freeze(forms), freeze(scan_forms), freeze(cue_forms), freeze(by_code),
-                     freeze(by_name),
-                     {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+    with open(os.path.join(lexicon.DATA_DIR, GAZETTEER), encoding="utf-8") as f:
+        return Gazetteer(f.read())
 
 
 @cache
@@ -147,42 +194,36 @@ class Reading(NamedTuple):
     start: int                  # where the name read begins (its qualifiers included)
 
 
-def _form_ending_at(s: str, end: int, table: dict[str, tuple[Place, ...]]) -> tuple[int, tuple[Place, ...]] | None:
-    """The longest form of the table that ends at end."""
-    longest = 16
-    for k in range(min(longest, end), 1, -1):
-        places = table.get(s[end - k:end])
+def _form_ending_at(s: str, end: int) -> tuple[int, tuple[Place, ...]] | None:
+    """The longest name or short form that ends at end."""
+    g = gazetteer()
+    for k in range(min(MAX_FORM, end), 1, -1):
+        places = g.lookup(s[end - k:end], cue=True)
         if places:
             return end - k, places
     return None
 
 
 def _within(place: Place, outer: Place) -> bool:
-    """Whether place lies in outer (its city or its province)."""
-    parent = place.parent
-    for _ in range(2):
-        if not parent:
-            return False
-        if parent == outer.code:
-            return True
-        parents = gazetteer().by_code.get(parent)
-        parent = parents[0].parent if parents else None
-    return False
+    """Whether place lies in outer: its city, or its province (a code's first
+    two digits)."""
+    if not place.parent or not outer.code:
+        return False
+    return outer.code in (place.parent, place.parent[:2] + "0000")
 
 
 @lru_cache(maxsize=1024)
 def read_name(s: str) -> Reading:
     """What a cue's name says, read right to left: 江苏省南通市 → 南通市 in 江苏省,
     日上午浙江省 → 浙江省, 在市 → the level 市, 上海市普陀区 → 普陀区 in 上海市."""
-    table = gazetteer().cue_forms
-    hit = _form_ending_at(s, len(s), table)
+    hit = _form_ending_at(s, len(s))
     if hit is None:
         level = next((w for w in LEVEL_WORDS if s.endswith(w)), None)
         return Reading((), level, len(s))
     start, places = hit
     position = start
     while position > 1:
-        qualifier = _form_ending_at(s, position, table)
+        qualifier = _form_ending_at(s, position)
         if qualifier is None:
             break
         narrowed = tuple(p for p in places if any(_within(p, q) for q in qualifier[1]))
@@ -227,12 +268,12 @@ def label(place: Place, year: int | None) -> str:
     of the time shares it (上海市普陀区, 济南市市中区)."""
     if place.level in ("nation", "province") or not place.parent:
         return place.name
-    others = [p for p in gazetteer().by_name[place.name]
+    others = [p for p in gazetteer().named(place.name)
               if (p.code, p.parent) != (place.code, place.parent) and p.level != "area"
               and (p.strictly_in(year) if year is not None else p.last is None)]
     if not others:
         return place.name
-    parent = _of_year(gazetteer().by_code.get(place.parent, ()), year)
+    parent = _of_year(gazetteer().coded(place.parent), year)
     return (parent[0].name if parent else "") + place.name
 
 
@@ -255,7 +296,7 @@ def canonical(value: str) -> str:
     value = value.strip()
     g = gazetteer()
     if value.isdigit():
-        places = _of_year(g.by_code.get(value, ()), None)
+        places = _of_year(g.coded(value), None)
         place = next((p for p in places if p.level != "area"), None)
         if place is None:
             raise ValueError(f"{value} is no code of the gazetteer (6-digit GB/T 2260 codes, e.g. 370281)")
@@ -285,12 +326,13 @@ def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mentio
     found = []
     i = start
     while i < end:
-        for k in g.lengths.get(text[i], ()):
+        for k in g.lengths_down.get(text[i], ()):
             if i + k > end:
                 continue
-            places = g.scan_forms.get(text[i:i + k])
-            if not places:
+            form = text[i:i + k]
+            if form not in g.forms:
                 continue
+            places = g.lookup(form)
             # A two-character name (城区, 郊区, 沙县) inside a longer word is no name.
             if k == 2 and places[0].name == text[i:i + k] and i > 0 and regex.match(r"\p{Han}", text[i - 1]):
                 continue
@@ -444,7 +486,7 @@ def report_regions(text: str, spans: list[tuple[int, int]], year: int | None,
 def _strippable_names() -> frozenset[str]:
     # Full names of three characters or more: a short form may begin a word
     # (青岛港), and so may 城区 or 全国.
-    return frozenset(p.name for p in gazetteer().places if len(p.name) >= 3 and p.level != "nation")
+    return frozenset(cols[3] for cols in gazetteer().cols if len(cols[3]) >= 3 and cols[2] != "nation")
 
 
 def strip_leading_place(phrase: str) -> str:
@@ -454,7 +496,7 @@ def strip_leading_place(phrase: str) -> str:
     stripped = True
     while stripped:
         stripped = False
-        for k in range(min(16, len(phrase) - 1), 2, -1):
+        for k in range(min(MAX_FORM, len(phrase) - 1), 2, -1):
             if phrase[:k] in names:
                 phrase, stripped = phrase[k:], True
                 break

@@ -15,7 +15,8 @@ Sources:
 - scripts/gazetteer_extra.tsv: new areas (新区), conventional short forms no
   rule derives, and the snapshot's known omissions.
 - jieba's dictionary: a short form that is also a common word (东方, 和平) is
-  written to the cue_short column, used only where a cue names a government.
+  written to the cue_short column, used only where a cue names a government;
+  so is a county's two-character one (振兴 for 振兴区, 胶州 for 胶州市).
 """
 from __future__ import annotations
 
@@ -41,9 +42,8 @@ NOT_GOVERNMENTS = {"市辖区", "县", "市", "省直辖县级行政区划", "�
 # Taiwan, Hong Kong and Macao, and the snapshot's non-divisions (苏鲁交界, 海域):
 # none of them presents a 政府工作报告.
 LEFT_OUT_PREFIXES = ("71", "81", "82", "99")
-# A short form jieba knows as a word this common (东方, 和平, 城中, 新建; for a
-# province or city, other than as a place name) is only trusted where a cue
-# names a government.
+# A short form jieba knows as a word this common (东方, 和平; for a province or
+# city, other than as a place name) is only trusted where a cue names a government.
 COMMON_WORD_FREQUENCY = 1000
 # 2019 is the last GB/T 2260 revision; the snapshot is of 2025-12-31.
 SNAPSHOT_FIRST_YEAR = 2020
@@ -197,10 +197,7 @@ def build() -> tuple[list[Row], dict[Row, list[str]], dict[Row, list[str]]]:
     rows.sort(key=lambda r: (r.code or r.parent, r.level == "area", r.first or 0, r.name))
     rows.insert(0, Row("", "", "nation", "全国", None, None))
     shorts = assign_short_forms(rows, extra)
-    # A province's or city's own short form is the word itself (浙江, 青岛); a
-    # county's may be a word of its own (新建, 城中).
-    cue_only = {row: [s for s in forms if is_common_word(s, row.level in ("province", "prefecture"))]
-                for row, forms in shorts.items()}
+    cue_only = {row: [s for s in forms if is_cue_only(s, row.level)] for row, forms in shorts.items()}
     shorts = {row: [s for s in forms if s not in cue_only[row]] for row, forms in shorts.items()}
     # The State Council presents the national report (and the 1950s texts are traditional).
     cue_only[rows[0]] = ["国务院", "國務院", "全國", "我国", "我國"]
@@ -247,14 +244,19 @@ def assign_short_forms(rows: list[Row], extra: list[dict[str, str]]) -> dict[Row
 _JIEBA_WORDS: dict[str, tuple[int, str]] = {}
 
 
-def is_common_word(form: str, place_level: bool) -> bool:
+def is_cue_only(form: str, level: str) -> bool:
+    """Whether a short form may be a word of its own. A county's two-character
+    one often is (振兴, 安居, 天桥, 新建); a province's or city's is the place
+    itself (浙江, 青岛) unless jieba knows it as a common word of another kind."""
+    if len(form) == 2 and level in ("county", "area"):
+        return True
     if not _JIEBA_WORDS:
         with open(os.path.join(package_dir("jieba"), "dict.txt"), encoding="utf-8") as f:
             for line in f:
                 word, freq, tag = line.split()
                 _JIEBA_WORDS[word] = (int(freq), tag)
     freq, tag = _JIEBA_WORDS.get(form, (0, "ns"))
-    return freq >= COMMON_WORD_FREQUENCY and not (place_level and tag.startswith("ns"))
+    return freq >= COMMON_WORD_FREQUENCY and not (level in ("province", "prefecture") and tag.startswith("ns"))
 
 
 def write(rows: list[Row], shorts: dict[Row, list[str]], cue_only: dict[Row, list[str]]) -> None:
@@ -278,9 +280,11 @@ def write(rows: list[Row], shorts: dict[Row, list[str]], cue_only: dict[Row, lis
 #   first/last the first and last year it had this name and code (revision
 #              years; first 1980 = at least since 1980, first 2020 = after the
 #              2019 revision, last empty = still in the 2025 snapshot)
-#   short      comma-separated short forms that name it alone at its time (浙江, 东乌旗)
-#   cue_short  short forms that are also common words (东方, 和平), trusted only
-#              where a congress, speaker or title names a government
+#   short      comma-separated short forms that name it alone at its time (浙江, 东乌旗),
+#              trusted in running text
+#   cue_short  short forms that may be words of their own (东方, 和平, and a
+#              county's two-character ones: 胶州, 振兴), trusted only where a
+#              congress, speaker or title names a government
 """
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write(header)
