@@ -87,11 +87,15 @@ def extract(
       qdtargets extract --bom -o out.csv r.txt      CSV that Excel opens with the Chinese intact
       qdtargets extract --explain r.txt             why each number was kept or dropped
       qdtargets extract -o targets.xlsx reports/    an Excel workbook (pip install "qdtargets\\[xlsx]")
+      qdtargets extract --region 370281 notes.txt   胶州市 where the text names no government
 
     Columns: file, line, col, start, end, text, indicator, value, value_max, unit,
-    bound, status, region, year, sentence, category, key. value is in base units
-    (2.7万人 → 27000, 人); bound is = >= > <= or ~; status is target, achieved or
-    fact; category is the policy area, key names a headline indicator (gdp_growth …).
+    bound, status, region, year, sentence, category, key, region_code, page. value
+    is in base units (2.7万人 → 27000, 人); bound is = >= > <= or ~; status is
+    target, achieved or fact; region is the government whose report it is, by its
+    full name (浙江省, 东乌珠穆沁旗, 上海市普陀区, 全国), and region_code its GB/T
+    2260 code in the row's year; category is the policy area, key names a headline
+    indicator (gdp_growth …).
 
     Exit status: 0 all went well, 1 some file could not be read (the others are
     still written), 2 usage error.

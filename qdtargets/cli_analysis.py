@@ -45,7 +45,8 @@ def summary(
       qdtargets summary -f json reports/         the same counts as JSON
       qdtargets summary -o counts.xlsx reports/  an Excel workbook
 
-    Columns: file, region, year, by (status or category), name, count. Counts of
+    Columns: file, region, year, by (status or category), name, count,
+    region_code (the region's GB/T 2260 code; not in the table). Counts of
     zero are left out; rows without a category count under an empty name
     ((none) in the table).
 
@@ -93,7 +94,8 @@ def compare(
 
     When exactly two reports are of one region, a Δ column gives the later
     minus the earlier where both are single values in one unit (percentage
-    points for %).
+    points for %). In JSON, JSONL and xlsx each cell is the quantity's value,
+    unit, bound, text and line, with its report's region_code.
 
     Exit status: 0 all went well, 1 some file could not be read (the others are
     still compared), 2 usage error.

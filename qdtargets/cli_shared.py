@@ -40,7 +40,23 @@ PATHS = typer.Argument(
     help="Report files (text or HTML), folders (their .txt, .html and .htm files, recursively, "
          "sorted) or - for standard input.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
-REGION = typer.Option(None, "--region", help="Region to report where the text does not say (e.g. 城阳区).")
+
+
+def _region_option(value: Optional[str]) -> Optional[str]:
+    """--region as the gazetteer names it; what it does not hold is a usage error."""
+    if value is None:
+        return None
+    from .region import canonical  # the gazetteer loads only when asked for
+    try:
+        return canonical(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+REGION = typer.Option(
+    None, "--region", callback=_region_option,
+    help="Region where the text names none, by name or 6-digit code (胶州市, 胶州, 370281, 东乌旗); "
+         "written as the gazetteer names it (东乌珠穆沁旗), with its code in region_code.")
 YEAR = typer.Option(None, "--year", help="Year of the report, used where the text does not say.")
 ENCODING = typer.Option(
     None, "--encoding", "-e", help="Read the files in this encoding instead of detecting it (e.g. gb18030).")

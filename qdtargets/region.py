@@ -32,6 +32,8 @@ MAX_FORM = 16
 # How far into a report its title, headline and opening sentences reach.
 OPENING_LINES = 8
 OPENING_CHARS = 300
+# How often a report must name itself by a level (全区, 我县) for that to count.
+SELF_MENTIONS = 2
 # A page torn from its report is the report of the one place of its level it
 # names, if it names that place this often (once is a mention).
 ONLY_PLACE_MENTIONS = 2
@@ -44,6 +46,8 @@ _MEDIUM_AFTER = regex.compile(
     r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
     r"|路|街|大道|线|港|湾|站|机场"
     r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
+# What follows a place named as the government itself (兰州市委市政府, 城阳区人民政府).
+_GOVERNMENT_AFTER = regex.compile(r"(?:人民)?政府|委|人大|两会|[“\"]两会")
 # How the State Council's report names its own country.
 NATION_WORDS = ("我国", "我國")
 _CLAUSE_START = "，,。：:；;！!？?\n 　\t"
@@ -398,12 +402,13 @@ class _Report:
             return self.settle(read_name(level).places)
         if level is None:
             return self.subject()
-        # The government the report names before it calls itself 市 or 全区
-        # (2019年兰州市委市政府… 在市第十六届人民代表大会); one named after is
-        # a part of it (全市…其中平度市).
+        # The government the report names, as the one acting, before it calls
+        # itself 市 or 全区 (2019年兰州市委市政府… 在市第十六届人民代表大会;
+        # 今年，泉州市继续开展…全市); one named after is a part of it
+        # (全市…其中平度市), one not acting a mere mention (勇当青岛打造…).
         for m in _places_in(self.text, self.start, min(self.opening_end, level_at), self.year):
             places = _of_level(m.places, level)
-            if places:
+            if places and (self.opens_clause(m) or _GOVERNMENT_AFTER.match(self.text, m.end)):
                 named = self.settle(places)
                 if named:
                     return named
@@ -412,7 +417,7 @@ class _Report:
     def own_level(self) -> tuple[str | None, int]:
         """The level the report names itself by most (全区, 我县, 美丽新区), and
         where it first does; on a tie the nearer government (a district's report
-        says 全市 too)."""
+        says 全市 too). Once is not enough (全市首个 in a district's report)."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         forms = gazetteer().forms
@@ -423,7 +428,7 @@ class _Report:
                 continue
             counts[word] = counts.get(word, 0) + 1
             first.setdefault(word, m.start())
-        if not counts:
+        if not counts or max(counts.values()) < SELF_MENTIONS:
             return None, self.end
         rank = {w: i for i, w in enumerate(NATION_WORDS + ("省", "自治区", "盟", "州", "自治州", "市", "区", "县",
                                                            "自治县", "旗", "新区"))}
@@ -437,9 +442,12 @@ class _Report:
         for _ in range(2):
             end = segment.sentence_of(self.text, end)[1] if end < self.end else end
         for m in _places_in(self.text, self.start, min(end, self.end), self.year):
-            if m.start == self.start or self.text[m.start - 1] in _CLAUSE_START:
+            if self.opens_clause(m):
                 return self.settle(m.places)
         return None
+
+    def opens_clause(self, m: Mention) -> bool:
+        return m.start == self.start or self.text[m.start - 1] in _CLAUSE_START
 
     def only_place(self, level: str) -> str | None:
         """The one place of the level that the report names, more than once and

@@ -191,7 +191,7 @@ def test_summary_csv_counts_by_status_and_category():
     result = invoke("summary", "-", input="2022年,新增就业2万人。2023年,力争新增就业3万人,新建学校2所。\n")
     assert (result.exit_code, result.stderr) == (0, "")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["file", "region", "year", "by", "name", "count"]
+    assert list(rows[0]) == ["file", "region", "year", "by", "name", "count", "region_code"]
     counts = {(r["year"], r["by"], r["name"]): int(r["count"]) for r in rows}
     assert counts[("2022", "status", "achieved")] == 1
     assert counts[("2023", "status", "target")] == 2
@@ -201,7 +201,7 @@ def test_summary_csv_counts_by_status_and_category():
 def test_summary_json_and_table():
     as_json = json.loads(invoke("summary", "-f", "json", SEEDS[1]).stdout)
     assert as_json[0] == {"file": str(SEEDS[1]), "region": "城阳区", "year": 2021, "by": "status",
-                          "name": "target", "count": 59}
+                          "name": "target", "count": 59, "region_code": "370214"}
     table = invoke("summary", "-f", "table", SEEDS[1]).stdout
     assert "城阳区" in table and "59" in table
     assert "█" * 20 in table        # the largest count gets the longest bar
@@ -232,7 +232,7 @@ def test_compare_one_district_over_two_years(district_reports):
 def test_compare_json_carries_the_values(district_reports):
     rows = json.loads(invoke("compare", "-f", "json", *district_reports).stdout)
     assert rows[0]["城阳区 · 2021"] == {"value": 8, "value_max": None, "unit": "%", "bound": ">=",
-                                     "text": "8%", "line": 2, "shown": "≥8%"}
+                                     "text": "8%", "line": 2, "shown": "≥8%", "region_code": "370214"}
     assert rows[0]["Δ 城阳区 2021→2023"]["value"] == -1.5
 
 
@@ -352,7 +352,7 @@ def test_summary_and_compare_xlsx(tmp_path, district_reports):
     counts = tmp_path / "counts.xlsx"
     assert invoke("summary", "-o", counts, *district_reports).exit_code == 0
     sheet, header, _ = read_sheet(counts)
-    assert header == ["file", "region", "year", "by", "name", "count"]
+    assert header == ["file", "region", "year", "by", "name", "count", "region_code"]
     assert isinstance(sheet["F2"].value, int) and sheet.freeze_panes == "A2"
     compared = tmp_path / "compare.xlsx"
     assert invoke("compare", "-f", "xlsx", "-o", compared, *district_reports).exit_code == 0
