@@ -29,7 +29,8 @@ LEVELS = ("nation", "province", "prefecture", "county", "area")
 LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "新区", "省", "市", "区", "县", "州", "旗", "盟")
 # The longest name the gazetteer holds (积石山保安族东乡族撒拉族自治县) and then some.
 MAX_FORM = 16
-# How far into a report its title, headline and opening sentences reach.
+# How far into a report its title, headline and opening sentences reach: so
+# many lines that are not blank, and no more than so many characters.
 OPENING_LINES = 8
 OPENING_CHARS = 300
 # How often a report must name itself by a level (全区, 我县) for that to count.
@@ -50,6 +51,7 @@ _MEDIUM_AFTER = regex.compile(
 _GOVERNMENT_AFTER = regex.compile(r"(?:人民)?政府|委|人大|两会|[“\"]两会")
 # How the State Council's report names its own country.
 NATION_WORDS = ("我国", "我國")
+_FULL_STOP = "。！？!?；;"
 _CLAUSE_START = "，,。：:；;！!？?\n 　\t"
 
 
@@ -360,14 +362,13 @@ class _Report:
 
     def __init__(self, text: str, start: int, end: int, year: int | None):
         self.text, self.start, self.end, self.year = text, start, end, year
-        opening = start
-        for _ in range(OPENING_LINES):
+        opening, lines = start, 0
+        while lines < OPENING_LINES and opening < end:
             nl = text.find("\n", opening, end)
-            if nl < 0:
-                opening = end
-                break
-            opening = nl + 1
-        self.opening_end = min(max(opening, start + OPENING_CHARS), end)
+            line_end = end if nl < 0 else nl
+            lines += bool(text[opening:line_end].strip())
+            opening = line_end + 1
+        self.opening_end = min(opening, start + OPENING_CHARS, end)
 
     def settle(self, places: tuple[Place, ...]) -> str | None:
         """One place of the candidates, by the year and then by the province or
@@ -437,13 +438,18 @@ class _Report:
 
     def subject(self) -> str | None:
         """A place that opens a clause of the report's first two sentences
-        (2023年，李沧区将…): the government speaking, when no cue says."""
-        end = self.start
+        (2023年，李沧区将…): the government speaking, when no cue says. A line
+        that ends without a full stop (a site's menu, a caption) says nothing."""
+        sentence = (self.start, self.start)
         for _ in range(2):
-            end = segment.sentence_of(self.text, end)[1] if end < self.end else end
-        for m in _places_in(self.text, self.start, min(end, self.end), self.year):
-            if self.opens_clause(m):
-                return self.settle(m.places)
+            if sentence[1] >= self.end:
+                break
+            sentence = segment.sentence_of(self.text, sentence[1])
+            if self.text[sentence[0]:sentence[1]].rstrip()[-1:] not in _FULL_STOP:
+                continue
+            for m in _places_in(self.text, sentence[0], min(sentence[1], self.end), self.year):
+                if self.opens_clause(m):
+                    return self.settle(m.places)
         return None
 
     def opens_clause(self, m: Mention) -> bool:

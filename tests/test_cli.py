@@ -104,7 +104,36 @@ def test_status_filter():
 def test_region_and_year_fill_what_the_text_does_not_say():
     result = invoke("extract", "-f", "jsonl", "--region", "崂山区", "--year", "2024", "-", input="新增托位400个。\n")
     row = json.loads(result.stdout)
-    assert (row["region"], row["year"]) == ("崂山区", 2024)
+    assert (row["region"], row["year"], row["region_code"]) == ("崂山区", 2024, "370212")
+
+
+@pytest.mark.parametrize("given,region,code", [
+    ("370281", "胶州市", "370281"), ("东乌旗", "东乌珠穆沁旗", "152525"), ("上海市普陀区", "上海市普陀区", "310107"),
+])
+def test_region_option_takes_a_name_or_a_code(given, region, code):
+    result = invoke("extract", "-f", "jsonl", "--region", given, "-", input="新增托位400个。\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    row = json.loads(result.stdout)
+    assert (row["region"], row["region_code"]) == (region, code)
+
+
+def test_region_option_does_not_override_the_text():
+    text = "1月5日,胶州市第十八届人民代表大会第二次会议召开。2023年,新增就业2.7万人。\n"
+    row = json.loads(invoke("extract", "-f", "jsonl", "--region", "崂山区", "-", input=text).stdout)
+    assert (row["region"], row["region_code"]) == ("胶州市", "370281")
+
+
+@pytest.mark.parametrize("given,message", [
+    ("火星市", "'火星市' is no region of the gazetteer"),
+    ("999999", "999999 is no code of the gazetteer"),
+    ("普陀区", "'普陀区' names several places"),
+])
+def test_region_option_the_gazetteer_cannot_name_is_a_usage_error(given, message):
+    for command in ("extract", "summary", "compare"):
+        result = invoke(command, "--region", given, "-", input="新增托位400个。\n")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert "Invalid value for '--region'" in result.stderr
+        assert message in " ".join(result.stderr.replace("│", " ").split())
 
 
 def test_explain_lists_drops_with_their_rule():

@@ -30,7 +30,7 @@ DEV_FLOORS = {
     "unit_acc": 0.97,
     "bound_acc": 0.97,
     "status_acc": 0.90,
-    "region_acc": 0.42,
+    "region_acc": 0.98,
     "year_acc": 0.83,
     "indicator_acc": 0.86,
 }
