@@ -38,6 +38,8 @@ SELF_MENTIONS = 2
 # A page torn from its report is the report of the one place of its level it
 # names, if it names that place this often (once is a mention).
 ONLY_PLACE_MENTIONS = 2
+# How far either side of its anchor a cue is looked for (a name and a session number).
+ANCHOR_REACH = 40
 # Cues the way region_cues.tsv lists them, tried in this order.
 CUE_KINDS = ("congress", "speaker", "title", "self")
 # A place followed by these is a newspaper, a broadcaster, a dateline, a street
@@ -180,16 +182,36 @@ def gazetteer() -> Gazetteer:
         return Gazetteer(f.read())
 
 
+class Cue(NamedTuple):
+    anchor: str | None
+    pattern: regex.Pattern
+
+
 @cache
-def _cues() -> dict[str, tuple[regex.Pattern, ...]]:
-    out: dict[str, list[regex.Pattern]] = {kind: [] for kind in CUE_KINDS}
-    for n, (kind, pattern) in lexicon.read_table("region_cues.tsv", 2):
+def _cues() -> dict[str, tuple[Cue, ...]]:
+    out: dict[str, list[Cue]] = {kind: [] for kind in CUE_KINDS}
+    for n, (kind, anchor, pattern) in lexicon.read_table("region_cues.tsv", 3):
         lexicon.check_value("region_cues.tsv", n, kind, CUE_KINDS)
         try:
-            out[kind].append(regex.compile(pattern, regex.MULTILINE))
+            compiled = regex.compile(pattern, regex.MULTILINE)
         except regex.error as exc:
             raise lexicon.LexiconError(f"region_cues.tsv:{n}: bad pattern {pattern!r}: {exc}") from None
-    return {kind: tuple(patterns) for kind, patterns in out.items()}
+        out[kind].append(Cue(None if anchor == "-" else anchor, compiled))
+    return {kind: tuple(cues) for kind, cues in out.items()}
+
+
+def _cue_matches(cue: Cue, text: str, start: int, end: int) -> list[regex.Match]:
+    """The cue's matches in text[start:end]; an anchored one looked for only
+    within reach of its anchor."""
+    if cue.anchor is None:
+        return list(cue.pattern.finditer(text, start, end))
+    found: dict[int, regex.Match] = {}
+    at = text.find(cue.anchor, start, end)
+    while at >= 0:
+        for m in cue.pattern.finditer(text, max(start, at - ANCHOR_REACH), min(end, at + ANCHOR_REACH)):
+            found.setdefault(m.start(), m)
+        at = text.find(cue.anchor, at + len(cue.anchor), end)
+    return list(found.values())
 
 
 # ---- reading a name -------------------------------------------------------
@@ -382,7 +404,7 @@ class _Report:
         return label(place, self.year) if place else None
 
     def cue_matches(self, kind: str, end: int) -> list[regex.Match]:
-        found = [m for p in _cues()[kind] for m in p.finditer(self.text, self.start, end)]
+        found = [m for cue in _cues()[kind] for m in _cue_matches(cue, self.text, self.start, end)]
         return sorted(found, key=lambda m: m.start())
 
     def region(self) -> str | None:
