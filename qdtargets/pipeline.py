@@ -18,7 +18,7 @@ from .drops import DropRules, dropped_by_token
 from .indicator import describe_indicator, qualify_change
 from .model import Decision, Target
 from .quantities import Quantity, candidate_pattern, read_match, unit_word_of
-from .region import code_of
+from .region import canonical, code_of
 from .sources import matching_view
 
 
@@ -123,9 +123,10 @@ def extract_text(text: str, name: str = "-", region: str | None = None,
                  year: int | None = None) -> list[Target]:
     """Every quantified target in text, in order (TARGETS.md).
 
-    region and year are used where the text does not say them.
+    region (a name or a code: 胶州, 370281) and year are used where the text
+    does not say them; a region the gazetteer does not know is a ValueError.
     """
-    return describe(_run(text, name, region, year, explain=False))
+    return describe(_run(text, name, canonical(region) if region else None, year, explain=False))
 
 
 def explain_text(text: str, name: str = "-") -> list[Decision]:

@@ -262,12 +262,14 @@ def read_name(s: str) -> Reading:
 
 
 def _of_year(places: tuple[Place, ...], year: int | None) -> tuple[Place, ...]:
-    """The places that existed in year; without one, those that still exist,
-    else the most recent."""
-    alive = tuple(p for p in places if p.exists_in(year))
-    if alive or year is not None:
-        return alive or _nearest(places, year)
-    return _nearest(places, None)
+    """The places that existed in year (without one, those that still exist),
+    those of a year either side of it, else the nearest in time: in 2018 即墨
+    is 即墨区, though 即墨市 was still named so in 2017."""
+    for exists in (Place.strictly_in, Place.exists_in):
+        alive = tuple(p for p in places if exists(p, year))
+        if alive:
+            return alive
+    return _nearest(places, year)
 
 
 def _nearest(places: tuple[Place, ...], year: int | None) -> tuple[Place, ...]:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from qdtargets import region, segment
+from qdtargets import extract_text, region, segment
 from qdtargets.lexicon import LexiconError
 from qdtargets.region import Gazetteer, canonical, code_of, gazetteer
 
@@ -224,3 +224,17 @@ def test_a_small_gazetteer_reads():
 def test_a_malformed_gazetteer_row_names_its_line(row, message):
     with pytest.raises(LexiconError, match=message):
         Gazetteer(HEADER + GOOD + row).check()
+
+
+def test_rows_carry_the_region_and_code_of_the_reports_year():
+    rows = extract_text("2010年即墨市政府工作报告\n2010年,新增城镇就业1.2万人。\n")
+    assert [(t.region, t.region_code, t.year) for t in rows] == [("即墨市", "370282", 2010)]
+    rows = extract_text("2021年即墨区政府工作报告\n2021年,新增城镇就业1.5万人。\n")
+    assert [(t.region, t.region_code, t.year) for t in rows] == [("即墨区", "370215", 2021)]
+
+
+def test_extract_text_takes_a_region_by_name_or_code():
+    assert [(t.region, t.region_code) for t in extract_text("新增托位400个。", region="370281")] == [
+        ("胶州市", "370281")]
+    with pytest.raises(ValueError, match="is no region of the gazetteer"):
+        extract_text("新增托位400个。", region="火星市")
