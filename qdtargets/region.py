@@ -15,7 +15,9 @@ named with it or in the report, and printed with its parent (上海市普陀区)
 """
 from __future__ import annotations
 
+import marshal
 import os
+import sys
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -24,6 +26,8 @@ import regex
 from . import lexicon, segment
 
 GAZETTEER = "gazetteer.tsv"
+# Raised when Gazetteer.state() changes shape, so that old cache files are not read.
+CACHE_FORMAT = 1
 LEVELS = ("nation", "province", "prefecture", "county", "area")
 # The words a division's name ends in, longest first, which a cue may give alone (在市…).
 LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "新区", "省", "市", "区", "县", "州", "旗", "盟")
@@ -45,12 +49,11 @@ CUE_KINDS = ("congress", "speaker", "title", "self")
 # A place followed by these is a newspaper, a broadcaster, a dateline, a street
 # or a port, or an agency (青岛新闻网, 新华网长春1月27日电, 烟台路, 重庆市统计局),
 # not the government whose report it is.
-_MEDIUM_AFTER = regex.compile(
-    r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
-    r"|路|街|大道|线|港|湾|站|机场"
-    r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
+MEDIUM_AFTER = (r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
+                r"|路|街|大道|线|港|湾|站|机场"
+                r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
 # What follows a place named as the government itself (兰州市委市政府, 城阳区人民政府).
-_GOVERNMENT_AFTER = regex.compile(r"(?:人民)?政府|委|人大|两会|[“\"]两会")
+GOVERNMENT_AFTER = r"(?:人民)?政府|委|人大|[“\"]?两会"
 # How the State Council's report names its own country.
 NATION_WORDS = ("我国", "我國")
 _FULL_STOP = "。！？!?；;"
@@ -80,43 +83,46 @@ class Place(NamedTuple):
 class Gazetteer:
     """data/gazetteer.tsv (built by scripts/build_gazetteer.py), indexed by the
     forms of the names. Every start of the command that resolves a region
-    loads it, so a row becomes a Place only when it is asked for; check()
-    reads every row, for the tests."""
+    loads it, so the index is kept in a cache file beside the user's other
+    caches, and a row becomes a Place only when it is asked for; check() reads
+    every row, for the tests."""
 
-    def __init__(self, text: str):
-        lines = text.split("\n")
-        self.header = next((i for i, line in enumerate(lines) if line and not line.startswith("#")), len(lines))
-        self.cols = [line.split("\t") for line in lines[self.header:] if line]
-        self.places: list[Place | None] = [None] * len(self.cols)
-        self.forms: dict[str, list[int]] = {}      # full names and short forms: rows
-        self.cue_forms: dict[str, list[int]] = {}  # the short forms only a cue may use
-        self.lengths: dict[str, set[int]] = {}     # first character of a form: its lengths
-        for i, cols in enumerate(self.cols):
-            if len(cols) != 8:
-                raise lexicon.LexiconError(f"{GAZETTEER}:{self.header + i + 1}: expected 8 tab-separated columns")
-            self._index(self.forms, cols[3], i)
-            if cols[6]:
-                for form in cols[6].split(","):
-                    self._index(self.forms, form, i)
-            if cols[7]:
-                for form in cols[7].split(","):
-                    self._index(self.cue_forms, form, i)
-        for form in self.forms:
-            lengths = self.lengths.get(form[0])
-            if lengths is None:
-                self.lengths[form[0]] = {len(form)}
-            else:
-                lengths.add(len(form))
-        self.lengths_down = {c: sorted(ls, reverse=True) for c, ls in self.lengths.items()}
+    def __init__(self, header: int, lines: tuple[str, ...], forms: dict[str, tuple[int, ...]],
+                 cue_forms: dict[str, tuple[int, ...]], lengths: dict[str, tuple[int, ...]]):
+        self.header = header          # lines before the first row
+        self.lines = lines            # the rows, as written
+        self.forms = forms            # full names and short forms: their rows
+        self.cue_forms = cue_forms    # the short forms only a cue may use: their rows
+        self.lengths = lengths        # first character of a form: the forms' lengths, longest first
+        self.places: list[Place | None] = [None] * len(lines)
         self._by_code: dict[str, list[int]] | None = None
 
-    @staticmethod
-    def _index(table: dict[str, list[int]], form: str, i: int) -> None:
-        rows = table.get(form)
-        if rows is None:
-            table[form] = [i]
-        else:
-            rows.append(i)
+    @classmethod
+    def parse(cls, text: str) -> "Gazetteer":
+        all_lines = text.split("\n")
+        header = next((i for i, line in enumerate(all_lines) if line and not line.startswith("#")), len(all_lines))
+        lines = tuple(line for line in all_lines[header:] if line)
+        forms: dict[str, list[int]] = {}
+        cue_forms: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            cols = line.split("\t")
+            if len(cols) != 8:
+                raise lexicon.LexiconError(f"{GAZETTEER}:{header + i + 1}: expected 8 tab-separated columns")
+            forms.setdefault(cols[3], []).append(i)
+            for form in filter(None, cols[6].split(",")):
+                forms.setdefault(form, []).append(i)
+            for form in filter(None, cols[7].split(",")):
+                cue_forms.setdefault(form, []).append(i)
+        lengths: dict[str, set[int]] = {}
+        for form in forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        return cls(header, lines, {f: tuple(r) for f, r in forms.items()},
+                   {f: tuple(r) for f, r in cue_forms.items()},
+                   {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+
+    def state(self) -> tuple:
+        """What the cache file keeps (marshal: plain tuples, strings, dicts)."""
+        return (self.header, self.lines, self.forms, self.cue_forms, self.lengths)
 
     def place(self, i: int) -> Place:
         place = self.places[i]
@@ -125,7 +131,7 @@ class Gazetteer:
         return place
 
     def _read(self, i: int) -> Place:
-        code, parent, level, name, first, last = self.cols[i][:6]
+        code, parent, level, name, first, last = self.lines[i].split("\t")[:6]
         where = f"{GAZETTEER}:{self.header + i + 1}"
         if level not in LEVELS:
             raise lexicon.LexiconError(f"{where}: {level!r} is not one of {list(LEVELS)}")
@@ -141,7 +147,7 @@ class Gazetteer:
 
     def lookup(self, form: str, cue: bool = False) -> tuple[Place, ...]:
         """The places a form names; with cue, the short forms only a cue may use too."""
-        rows = self.forms.get(form, [])
+        rows = self.forms.get(form, ())
         if cue and form in self.cue_forms:
             rows = rows + self.cue_forms[form]
         return tuple(self.place(i) for i in rows)
@@ -153,14 +159,14 @@ class Gazetteer:
     def coded(self, code: str) -> tuple[Place, ...]:
         if self._by_code is None:
             self._by_code = {}
-            for i, cols in enumerate(self.cols):
-                if cols[0]:
-                    self._index(self._by_code, cols[0], i)
+            for i, line in enumerate(self.lines):
+                if line[0] != "\t":
+                    self._by_code.setdefault(line[:6], []).append(i)
         return tuple(self.place(i) for i in self._by_code.get(code, ()))
 
     def check(self) -> None:
         """Read every row: a malformed one raises LexiconError naming its line."""
-        places = [self.place(i) for i in range(len(self.cols))]
+        places = [self.place(i) for i in range(len(self.lines))]
         codes = {p.code for p in places if p.code}
         for i, place in enumerate(places):
             if place.parent and place.parent not in codes:
@@ -176,10 +182,51 @@ def _year(where: str, value: str) -> int | None:
     return int(value)
 
 
+def _cache_path(data_path: str) -> str | None:
+    """The cache file for this state of the data file and this Python."""
+    try:
+        stat = os.stat(data_path)
+    except OSError:
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    version = "%d%d" % sys.version_info[:2]
+    return os.path.join(root, "qdtargets", f"gazetteer-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}-py{version}.marshal")
+
+
+@cache
+def _pattern(pattern: str) -> regex.Pattern:
+    # Compiled when first needed: most reports name their congress, and need none.
+    return regex.compile(pattern)
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    with open(os.path.join(lexicon.DATA_DIR, GAZETTEER), encoding="utf-8") as f:
-        return Gazetteer(f.read())
+    path = os.path.join(lexicon.DATA_DIR, GAZETTEER)
+    cached = _cache_path(path)
+    if cached:
+        try:
+            with open(cached, "rb") as f:
+                # loads on the bytes: marshal.load reads a file in small pieces.
+                return Gazetteer(*marshal.loads(f.read()))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass    # no cache yet, or one this Python cannot read: build it
+    with open(path, encoding="utf-8") as f:
+        g = Gazetteer.parse(f.read())
+    if cached:
+        _write_cache(cached, g)
+    return g
+
+
+def _write_cache(path: str, g: Gazetteer) -> None:
+    """Write the index for the next start; a cache that cannot be written is no error."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        partial = f"{path}.{os.getpid()}"
+        with open(partial, "wb") as f:
+            marshal.dump(g.state(), f)
+        os.replace(partial, path)
+    except OSError:
+        pass
 
 
 class Cue(NamedTuple):
@@ -356,7 +403,7 @@ def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mentio
     found = []
     i = start
     while i < end:
-        for k in g.lengths_down.get(text[i], ()):
+        for k in g.lengths.get(text[i], ()):
             if i + k > end:
                 continue
             form = text[i:i + k]
@@ -364,9 +411,9 @@ def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mentio
                 continue
             places = g.lookup(form)
             # A two-character name (城区, 郊区, 沙县) inside a longer word is no name.
-            if k == 2 and places[0].name == text[i:i + k] and i > 0 and regex.match(r"\p{Han}", text[i - 1]):
+            if k == 2 and places[0].name == form and i > 0 and _pattern(r"\p{Han}").match(text[i - 1]):
                 continue
-            if _MEDIUM_AFTER.match(text, i + k):
+            if _pattern(MEDIUM_AFTER).match(text, i + k):
                 break
             alive = _of_year(places, year)
             if alive:
@@ -433,7 +480,7 @@ class _Report:
         # (全市…其中平度市), one not acting a mere mention (勇当青岛打造…).
         for m in _places_in(self.text, self.start, min(self.opening_end, level_at), self.year):
             places = _of_level(m.places, level)
-            if places and (self.opens_clause(m) or _GOVERNMENT_AFTER.match(self.text, m.end)):
+            if places and (self.opens_clause(m) or _pattern(GOVERNMENT_AFTER).match(self.text, m.end)):
                 named = self.settle(places)
                 if named:
                     return named
@@ -520,22 +567,16 @@ def report_regions(text: str, spans: list[tuple[int, int]], year: int | None,
     return out
 
 
-@cache
-def _strippable_names() -> frozenset[str]:
-    # Full names of three characters or more: a short form may begin a word
-    # (青岛港), and so may 城区 or 全国.
-    return frozenset(cols[3] for cols in gazetteer().cols if len(cols[3]) >= 3 and cols[2] != "nation")
-
-
 def strip_leading_place(phrase: str) -> str:
-    """phrase without the governments named at its start (青岛市城阳区地区生产总值
-    → 地区生产总值)."""
-    names = _strippable_names()
+    """phrase without the governments named at its start by their full names
+    (青岛市城阳区地区生产总值 → 地区生产总值); a short form may begin a word
+    (青岛港), and so may a name of two characters (城区) or 全国."""
+    g = gazetteer()
     stripped = True
     while stripped:
         stripped = False
         for k in range(min(MAX_FORM, len(phrase) - 1), 2, -1):
-            if phrase[:k] in names:
+            if phrase[:k] in g.forms and any(p.level != "nation" for p in g.named(phrase[:k])):
                 phrase, stripped = phrase[k:], True
                 break
     return phrase

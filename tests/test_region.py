@@ -196,17 +196,17 @@ def test_the_gazetteer_reads_every_row():
     g = gazetteer()
     g.check()
     levels = {}
-    for cols in g.cols:
-        levels[cols[2]] = levels.get(cols[2], 0) + 1
+    for place in g.places:
+        levels[place.level] = levels.get(place.level, 0) + 1
     assert levels["province"] == 31 and levels["nation"] == 1
     assert levels["prefecture"] > 500 and levels["county"] > 6000 and levels["area"] >= 15
-    current = {cols[3] for cols in g.cols if not cols[5]}
+    current = {p.name for p in g.places if p.last is None}
     assert {"东乌珠穆沁旗", "神农架林区", "六枝特区", "雄安新区", "西海岸新区", "浦东新区"} <= current
     assert "崇文区" not in current
 
 
 def test_a_small_gazetteer_reads():
-    g = Gazetteer(HEADER + GOOD)
+    g = Gazetteer.parse(HEADER + GOOD)
     g.check()
     assert [p.name for p in g.lookup("青岛")] == ["青岛市"]
     assert g.coded("370200")[0].parent == "370000"
@@ -223,7 +223,7 @@ def test_a_small_gazetteer_reads():
 ])
 def test_a_malformed_gazetteer_row_names_its_line(row, message):
     with pytest.raises(LexiconError, match=message):
-        Gazetteer(HEADER + GOOD + row).check()
+        Gazetteer.parse(HEADER + GOOD + row).check()
 
 
 def test_rows_carry_the_region_and_code_of_the_reports_year():
