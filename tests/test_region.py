@@ -238,3 +238,19 @@ def test_extract_text_takes_a_region_by_name_or_code():
         ("胶州市", "370281")]
     with pytest.raises(ValueError, match="is no region of the gazetteer"):
         extract_text("新增托位400个。", region="火星市")
+
+
+def test_the_index_is_cached_and_a_bad_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.cache_clear()
+    try:
+        built = gazetteer()
+        (cached,) = (tmp_path / "qdtargets").iterdir()
+        gazetteer.cache_clear()
+        read = gazetteer()
+        assert read is not built and read.state() == built.state()
+        cached.write_bytes(b"not marshal")
+        gazetteer.cache_clear()
+        assert gazetteer().state() == built.state()
+    finally:
+        gazetteer.cache_clear()
