@@ -57,6 +57,7 @@ GOVERNMENT_AFTER = r"(?:人民)?政府|委|人大|[“\"]?两会"
 # How the State Council's report names its own country.
 NATION_WORDS = ("我国", "我國")
 _FULL_STOP = "。！？!?；;"
+_IN_SENTENCE = _FULL_STOP + "，,"
 _CLAUSE_START = "，,。：:；;！!？?\n 　\t"
 
 
@@ -461,6 +462,8 @@ class _Report:
         for kind, end in (("congress", self.end), ("speaker", self.end), ("title", self.opening_end)):
             for m in self.cue_matches(kind, end):
                 reading = read_name(m.group("name"))
+                if kind == "title" and reading.start > 0 and not self.on_heading(m.start()):
+                    continue    # 认真落实山东省政府工作报告: a report named in a sentence
                 if reading.places:
                     named = self.settle(reading.places)
                     if named:
@@ -485,6 +488,13 @@ class _Report:
                 if named:
                     return named
         return self.only_place(level)
+
+    def on_heading(self, offset: int) -> bool:
+        """Whether offset stands in a heading line (short, no sentence punctuation)."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        line = self.text[start:end if end >= 0 else len(self.text)].strip()
+        return len(line) <= segment.HEADING_MAX and not any(c in line for c in _IN_SENTENCE)
 
     def own_level(self) -> tuple[str | None, int]:
         """The level the report names itself by most (全区, 我县, 美丽新区), and

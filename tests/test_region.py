@@ -51,6 +51,8 @@ CASES = [
      "区2023年政府工作报告汇编(5篇)(第15/28页)\n实体经济是西海岸强区之本。让广大企业与西海岸同奋进。", 2023,
      "西海岸新区"),
     ("a page header naming districts and cities is no title", "区市两会传递强音\n\n城阳\n\n升级改造低效片区", 2023, None),
+    ("a report named in a sentence is no title",
+     "各位代表:\n一年来,我们认真落实山东省政府工作报告部署,全市新增就业12万人。", 2024, None),
     ("a report named far into the text is no title",
      "各位代表:\n" + "推进各项工作。\n" * 12 + "认真落实浙江省政府工作报告部署。", 2024, None),
     # the report's own 全市 / 全区, tied to the government named before it
