@@ -182,12 +182,12 @@ class DocumentContext:
             self._cue_cache[sentence] = frozenset(cue_status(self.text[sentence[0]:sentence[1]], "sentence"))
         return self._cue_cache[sentence]
 
-    def describe(self, sentence: tuple[int, int], offset: int) -> tuple[str, str | None, int | None]:
-        """(status, region, year) of a quantity at offset in sentence."""
+    def when(self, sentence: tuple[int, int], offset: int) -> tuple[str, int | None]:
+        """(status, year) of a quantity at offset in sentence."""
         own_year = self.sentence_year(sentence, offset)
         status = (self._stated(self._sentence_cues(sentence), own_year)
                   or self._lead_in_status(sentence) or self.section_status(offset))
-        return status, self.region_at(offset), self._year(status, own_year, sentence[0])
+        return status, self._year(status, own_year, sentence[0])
 
     def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
         """Achieved, when an earlier sentence of the same paragraph says so outright,

@@ -24,6 +24,13 @@ from . import lexicon
 _FREQUENCY = 3000              # every domain word alike; unknown characters count 1
 _MAX_NOUN = 16                 # the noun after a quantity is rarely longer
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》\s])+")
+# A year or a span inside the words before a quantity dates it, it does not
+# name it (由2010年的77亿元跃升到2015年的161.1亿元; 3年增长58.6%; 近五年).
+_DATING = regex.compile(
+    r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?")
+# A remark in brackets right after a value (880亿元(预计)) is no noun.
+_REMARK = regex.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
+_LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 _EDGE_PUNCT = "“”\"'（）()《》 \t　、"
 _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
@@ -96,7 +103,7 @@ def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
 
 def _clean_left(phrase: str) -> list[str]:
     """Words before a quantity, without the clause opener and the level verb."""
-    phrase = _LEADING_YEAR.sub("", phrase)
+    phrase = _DATING.sub("", _LEADING_YEAR.sub("", phrase))
     phrase = _region_prefix().sub("", phrase)
     return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
 
@@ -106,19 +113,22 @@ def _noun_after(phrase: str) -> str:
 
     It ends where an enumeration goes on (、) or a headline's next item starts (a space).
     """
-    phrase = _NOUN_END.split(phrase[:_MAX_NOUN], 1)[0]
-    # Only its edges matter here, so two anchored patterns do what segmenting would.
-    leading, trailing = _noun_edges()
-    phrase = trailing.sub("", leading.sub("", phrase.strip(_EDGE_PUNCT)))
+    phrase = _NOUN_END.split(_REMARK.sub("", phrase)[:_MAX_NOUN], 1)[0].strip(_EDGE_PUNCT)
+    # Only its edges matter here, so anchored patterns do what segmenting would.
+    leading, trailing, reaching = _noun_edges()
+    if reaching.match(phrase):
+        return ""  # 由77亿元跃升到161.1亿元: what follows is the value reached, no noun
+    phrase = trailing.sub("", leading.sub("", phrase))
     return phrase.strip(_EDGE_PUNCT)
 
 
 @cache
-def _noun_edges() -> tuple[regex.Pattern, regex.Pattern]:
+def _noun_edges() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     roles = lexicon.words()
     front = lexicon.alternation(w for w, r in roles.items() if r in ("link", "level"))
     back = lexicon.alternation(w for w, r in roles.items() if r == "link")
-    return regex.compile(f"^(?:{front})+"), regex.compile(f"(?:{back})+$")
+    reached = lexicon.alternation(w for w, r in roles.items() if r == "level" and w[-1] in "到至")
+    return regex.compile(f"^(?:{front})+"), regex.compile(f"(?:{back})+$"), regex.compile(f"^(?:{reached})")
 
 
 def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tuple[str, str | None]:
@@ -161,6 +171,48 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
 
 def _tidy(indicator: str) -> str:
     return indicator.translate(_QUOTES).strip(_EDGE_PUNCT)
+
+
+def names_nothing(indicator: str) -> bool:
+    """True for words that only say a level was reached or how (增长到, 预计)."""
+    return not _clean_left(indicator)
+
+
+def list_subjects(head: str) -> list[str]:
+    """The subjects of a value list, from the words before its 分别.
+
+    规模以上工业增加值、固定资产投资 → both; 城镇和农村常住居民人均可支配收入 →
+    城镇常住居民…, 农村常住居民… (an item shares the last item's noun);
+    城乡常住居民… → 城镇常住居民…, 农村常住居民… (data/compounds.tsv).
+    """
+    head = "".join(_clean_left(head))
+    parts = [p for p in _LIST_SEPARATOR.split(head) if p]
+    if len(parts) <= 1:
+        for word, named in lexicon.compounds().items():
+            if head.startswith(word):
+                return [part + head[len(word):] for part in named]
+        return parts
+    return [_tidy(p + _shared_noun(p, parts[-1])) for p in parts[:-1]] + [_tidy(parts[-1])]
+
+
+def _shared_noun(item: str, last: str) -> str:
+    """The noun an earlier list item shares with the last one: 增加值 for 高技术
+    制造业 in 高技术制造业、装备制造业增加值 (the last item goes on past a word
+    ending like the item); 常住居民… for 城镇 in 城镇和农村常住居民… (a short
+    item stands for the last one's first word)."""
+    end = last.rfind(item[-1], 0, len(last) - 1)
+    if end >= 0:
+        return last[end + 1:]
+    if len(item) <= 3 and len(last) > len(item) + 1:
+        return last[len(item):]
+    return ""
+
+
+def subject_with_change(subject: str, verb_words: str) -> str:
+    """A list value's indicator: its subject, and the rate of change the list
+    states (分别增长 → 规模以上工业增加值增长; 分别达到 → the subject alone)."""
+    change = "".join(_clean_left(verb_words))
+    return subject + change if lexicon.words().get(change) == "change" else subject
 
 
 def qualify_change(indicator: str, previous: str) -> str:

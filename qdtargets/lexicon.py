@@ -198,6 +198,14 @@ def words() -> dict[str, str]:
     return {c[0]: check_value("words.tsv", n, c[1], WORD_ROLES) for n, c in rows}
 
 
+@cache
+def compounds() -> dict[str, tuple[str, ...]]:
+    """word → the things it names (城乡 → 城镇, 农村), for value lists."""
+    rows = read_table("compounds.tsv", 2)
+    _unique("compounds.tsv", [(n, c[0]) for n, c in rows])
+    return {word: tuple(parts.split("、")) for _, (word, parts) in rows}
+
+
 def alternation(items) -> str:
     """Escaped, longest-first alternation, so 个百分点 beats 个 and 万亿 beats 亿."""
     return "|".join(regex.escape(w) for w in sorted(set(items), key=len, reverse=True))
