@@ -137,7 +137,7 @@ def describe(view: str, text: str, file: str, kept: list[Quantity], context: Doc
             indicator, verb = rows[-1].indicator, previous_verb
         else:
             indicator, verb = name(placement, rows, previous_verb)
-        status, year = context.when(placement.sentence, q.start)
+        status, year = context.when(placement.sentence, q.start, q.end)
         line, col = position(q.start)
         sentence = text[placement.sentence[0]:placement.sentence[1]].strip()
         rows.append(Target(
