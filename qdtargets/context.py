@@ -21,9 +21,10 @@ from . import lexicon, periods, segment
 from .model import Status
 from .periods import Period
 
-# How many sentences back, within a paragraph, a stated result still holds
-# (the parts of a list between semicolons count as one).
-LEAD_IN_SENTENCES = 4
+# A result a paragraph states (过去五年，…) holds for its bare figures to the
+# paragraph's end; the bound (in full sentences: the parts of a list between
+# semicolons count as one) keeps the work per quantity small.
+LEAD_IN_SENTENCES = 30
 _FULL_STOP = "。！？!?"
 _ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
 
@@ -89,6 +90,7 @@ class DocumentContext:
     plan_year: int | None = field(init=False)
     heading_offsets: list[int] = field(init=False)
     heading_status: list[str | None] = field(init=False)
+    heading_plans: list[Period | None] = field(init=False)
     _cue_cache: dict = field(init=False, default_factory=dict)
     _lead_in_cache: dict = field(init=False, default_factory=dict)
     _last_baseline: tuple[int, int] = field(init=False, default=(-1, 0))
@@ -102,13 +104,14 @@ class DocumentContext:
             named = [r for r in map(resolve_region, segment.congress_names(text, start, end)) if r]
             self.report_regions.append(named[0] if named else dominant_region(text, start, end) or self.whole_region)
         heading_lines = segment.headings(text)
-        self.plan_year = periods.report_year(text, heading_lines) or self.default_year
+        self.plan_year = periods.report_year(text, heading_lines, self.default_year)
         self.periods = periods.periods(text, self.plan_year)
         self.period_starts = [p.start for p in self.periods]
-        self.heading_offsets, self.heading_status = [], []
+        self.heading_offsets, self.heading_status, self.heading_plans = [], [], []
         for offset, line in heading_lines:
             self.heading_offsets.append(offset)
             self.heading_status.append(self._heading_status(line))
+            self.heading_plans.append(self._heading_plan(line) if self.heading_status[-1] else None)
 
     @cached_property
     def whole_region(self) -> str | None:
@@ -120,6 +123,12 @@ class DocumentContext:
         # at its quotes, and the words of a real heading say the rest (回顾, 目标).
         named = periods.named_years(line)
         return self._stated(cue_status(line, "heading"), named[0] if named else None)
+
+    def _heading_plan(self, line: str) -> Period | None:
+        """The span a plan heading looks ahead to (“十四五”时期主要目标任务): its
+        section's plans are for the span's end."""
+        named = [p for p in periods.periods(line, self.plan_year) if self.plan_year and p.last > self.plan_year]
+        return named[-1] if named else None
 
     def _stated(self, cues: set[str] | frozenset[str], period: Period | None) -> str | None:
         """The status that cue words and a period named beside them state: a
@@ -135,15 +144,20 @@ class DocumentContext:
     def region_at(self, offset: int) -> str | None:
         return self.report_regions[self._report_index(offset)]
 
-    def section_status(self, offset: int) -> str:
-        """Status set by the last heading with a cue before offset, in the same report."""
+    def _section(self, offset: int) -> int | None:
+        """The last heading with a cue before offset, in the same report."""
         floor = self.report_starts[self._report_index(offset)]
         i = bisect_right(self.heading_offsets, offset) - 1
         while i >= 0 and self.heading_offsets[i] >= floor:
             if self.heading_status[i]:
-                return self.heading_status[i]
+                return i
             i -= 1
-        return Status.TARGET.value
+        return None
+
+    def section_status(self, offset: int) -> str:
+        """Status set by the section's heading; a plan where none says."""
+        i = self._section(offset)
+        return self.heading_status[i] if i is not None else Status.TARGET.value
 
     def sentence_period(self, sentence: tuple[int, int], offset: int) -> Period | None:
         """The period the sentence itself names: the last before offset, else the first after."""
@@ -224,13 +238,17 @@ class DocumentContext:
             # A plan is for the report's year, or for the end of the span it names
             # (到2025年, “十四五”时期), never for a year already past; a plan
             # sentence that names none is of the year its paragraph named.
-            own = own or self._paragraph_plan_period(sentence_start)
+            own = own or self._paragraph_plan_period(sentence_start) or self._section_plan(sentence_start)
             return max(own.last, self.plan_year) if own else self.plan_year
         if own is not None:
             return own.last
         # A result the sentence does not date is of the period a review named before it.
         before = self._period_before(sentence_start)
         return before.last if before is not None else self.plan_year - 1
+
+    def _section_plan(self, offset: int) -> Period | None:
+        i = self._section(offset)
+        return self.heading_plans[i] if i is not None else None
 
     def _paragraph_plan_period(self, end: int) -> Period | None:
         """A period after the report's year that an earlier sentence of the same

@@ -111,8 +111,9 @@ def periods(text: str, report_year: int | None) -> list[Period]:
     return sorted(found)
 
 
-def report_year(text: str, headings: list[tuple[int, str]]) -> int | None:
-    """The year the report is for, as the text says it of itself."""
+def report_year(text: str, headings: list[tuple[int, str]], default: int | None = None) -> int | None:
+    """The year the report is for, as the text says it of itself; else default
+    (what the user says); else the likeliest year from the years it names."""
     opening = text[:_OPENING]
     m = _SESSION_DATE.search(opening)
     if m:
@@ -129,7 +130,7 @@ def report_year(text: str, headings: list[tuple[int, str]]) -> int | None:
             reviewed = named_years(line[:line.index("回顾")])
             if reviewed:
                 return reviewed[-1].last + 1
-    return _most_likely_year(text)
+    return default or _most_likely_year(text)
 
 
 def _most_likely_year(text: str) -> int | None:
