@@ -127,7 +127,7 @@ def report_year(text: str, headings: list[tuple[int, str]], default: int | None 
         return int(m.group(1))
     for _, line in headings:
         if "回顾" in line:
-            reviewed = named_years(line[:line.index("回顾")])
+            reviewed = periods(line[:line.index("回顾")], None)
             if reviewed:
                 return reviewed[-1].last + 1
     return default or _most_likely_year(text)
