@@ -23,7 +23,8 @@ import regex
 from . import segment
 from .classify import category_of, key_of
 from .context import DocumentContext
-from .indicator import describe_indicator, list_subjects, names_nothing, qualify_change, subject_with_change
+from .indicator import (describe_indicator, is_comparison, list_subjects, names_nothing, qualify_change,
+                        subject_with_change)
 from .model import Target
 from .quantities import Quantity
 
@@ -42,6 +43,7 @@ class Placement(NamedTuple):
     sentence: tuple[int, int]
     left: str                  # the clause's words before it (after an earlier quantity's)
     right: str                 # the clause's words after it, up to the next quantity
+    before_clause: str         # the sentence's clause before its own, when no quantity stands there
     follows: bool              # an earlier quantity stands in the same sentence
     in_list: bool              # it continues a list of values (8%、10%) begun before it
 
@@ -63,7 +65,10 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
         separator = _LAST_SEPARATOR.search(left)
         if separator:
             left = left[separator.end():]
-    return Placement(q, sentence, left, view[q.end:right_end], follows, in_list)
+    before_clause = ""
+    if not follows and clause_start > sentence[0]:
+        before_clause = view[segment.clause_of(view, sentence, clause_start - 1)[0]:clause_start - 1]
+    return Placement(q, sentence, left, view[q.end:right_end], before_clause, follows, in_list)
 
 
 class Lists:
@@ -86,12 +91,14 @@ class Lists:
         else:
             self.members = [row_index]
 
-    def subject_of(self, left: str, position: int, size: int) -> tuple[str, str] | None:
-        """(subject, verb words) of the value at position in a list of size values."""
+    def subject_of(self, left: str, before_clause: str, position: int, size: int) -> tuple[str, str] | None:
+        """(subject, verb words) of the value at position in a list of size values;
+        the subjects stand before 分别 in its clause, or make up the clause before
+        (农村居民人均纯收入和城镇居民人均可支配收入,2000年分别达到2253元和6280元)."""
         head, respectively, verb = left.rpartition(_RESPECTIVELY)
         if respectively:
-            named = list_subjects(head)
-            if len(named) >= 2:
+            named = next((n for n in (list_subjects(head), list_subjects(before_clause)) if len(n) >= 2), None)
+            if named:
                 self.subjects = named
         if size < 2 or len(self.subjects) != size:
             return None
@@ -107,9 +114,15 @@ def name(placement: Placement, rows: list[Target], previous_verb: str | None) ->
         if not indicator or names_nothing(indicator):
             # 由15996元增加到27097元: the value reached is of the same thing.
             indicator = before
+        elif is_comparison(indicator) or indicator == verb:
+            # 赤字规模4.06万亿元,比上年增加1800亿元; 纸520万吨,增加20万吨.
+            indicator = before + indicator
         else:
             # 地区生产总值3417.9亿元,增长13%: a bare rate takes the level's name.
             indicator = qualify_change(indicator, before)
+    elif not indicator and placement.before_clause:
+        # 这个比重,1978年为17.4%: the clause before names it.
+        indicator = describe_indicator(placement.before_clause, "", None)[0]
     return indicator, verb
 
 
@@ -121,13 +134,13 @@ def describe(view: str, text: str, file: str, kept: list[Quantity], context: Doc
     rows: list[Target] = []
     lists = Lists()
     previous_verb: str | None = None
-    first_left = ""
     for i, q in enumerate(kept):
         placement = place(view, kept, i)
         lists.group(placement, len(rows))
         if len(lists.members) == 1:
-            first_left = placement.left
-        listed = lists.subject_of(first_left, len(lists.members) - 1, _list_size(view, kept, i, lists))
+            first = placement
+        listed = lists.subject_of(first.left, first.before_clause, len(lists.members) - 1,
+                                  _list_size(view, kept, i, lists))
         if listed:
             subject, verb_words = listed
             indicator = subject_with_change(subject, verb_words)

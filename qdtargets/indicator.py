@@ -34,6 +34,8 @@ _LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!�
 _EDGE_PUNCT = "“”\"'（）()《》 \t　、"
 _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
+_STATING_VERBS = {"完成"}
+_COMPARISON = regex.compile(r"^(?:比|较|同比|与)")
 
 
 class _LoadedOnUse(types.ModuleType):
@@ -155,8 +157,9 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
         if words and roles.get(words[-1]) == "verb":
             verb = words[-1] if verb is None else verb
     if not noun:
-        if len(words) > 1 and roles.get(words[-1]) == "verb" and roles.get(words[0]) != "verb":
-            # 一般公共预算收入完成115.6亿元: a verb after the noun only states the level.
+        if len(words) > 1 and words[-1] in _STATING_VERBS and roles.get(words[0]) != "verb":
+            # 一般公共预算收入完成115.6亿元: 完成 after the noun only states the level
+            # (where 重点项目竣工36个, 外商直接投资535亿美元 name what is counted).
             words = words[:-1]
         indicator = "".join(words)
     elif not words:
@@ -171,6 +174,12 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
 
 def _tidy(indicator: str) -> str:
     return indicator.translate(_QUOTES).strip(_EDGE_PUNCT)
+
+
+def is_comparison(indicator: str) -> bool:
+    """比上年增加, 较去年下降: a change named by what it is measured against, whose
+    subject stands before it in the sentence."""
+    return _COMPARISON.match(indicator) is not None
 
 
 def names_nothing(indicator: str) -> bool:

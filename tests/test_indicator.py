@@ -30,6 +30,16 @@ CASES = [
     ("a value reached is of what it started from", "区级增加值从619.98亿元增长到880亿元(预计)。", "880亿元", "区级增加值"),
     ("a baseline's name", "全州地区生产总值由2010年的77亿元跃升到2015年的161.1亿元。", "161.1亿元", "全州地区生产总值"),
     ("a bare rate after a comparable-price remark", "地区生产总值3417.9亿元,按可比价计算增长13%。", "13%", "地区生产总值增长"),
+    ("a change measured against last year has the clause's subject (国务院 2024)",
+     "赤字率拟按3%安排,赤字规模4.06万亿元,比上年年初预算增加1800亿元。", "1800亿元", "赤字规模比上年年初预算增加"),
+    ("a bare verb of change after a level (国务院 1980)", "纸520万吨,增加20万吨;", "20万吨", "纸增加"),
+    ("the clause before names what a dated value measures (国务院 1980)",
+     "每百元工业固定资产净值提供的税收利润,1977年为31.5元,1978年为35.5元。", "35.5元",
+     "每百元工业固定资产净值提供的税收利润"),
+    ("a 分别 list's subjects in the clause before (国务院 2001)",
+     "农村居民人均纯收入和城镇居民人均可支配收入,2000年分别达到2253元和6280元。", "6280元", "城镇居民人均可支配收入"),
+    ("a noun that is also a verb stays (国务院 2003)", "全年实际利用外商直接投资535亿美元。", "535亿美元", "实际利用外商直接投资"),
+    ("完成 after the noun only states the level (普陀区)", "一般公共预算收入完成115.6亿元。", "115.6亿元", "一般公共预算收入"),
     ("quotes are not part of it", "新增“瞪羚”企业3家。", "3家", "新增瞪羚企业"),
 ]
 
