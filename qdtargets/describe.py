@@ -45,6 +45,7 @@ class Placement(NamedTuple):
     right: str                 # the clause's words after it, up to the next quantity
     before_clause: str         # the sentence's clause before its own, when no quantity stands there
     follows: bool              # an earlier quantity stands in the same sentence
+    enumerated: bool           # … in the same clause (新建900个公共停车泊位、34处自行车停车场)
     in_list: bool              # it continues a list of values (8%、10%) begun before it
 
 
@@ -68,7 +69,8 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
     before_clause = ""
     if not follows and clause_start > sentence[0]:
         before_clause = view[segment.clause_of(view, sentence, clause_start - 1)[0]:clause_start - 1]
-    return Placement(q, sentence, left, view[q.end:right_end], before_clause, follows, in_list)
+    return Placement(q, sentence, left, view[q.end:right_end], before_clause, follows,
+                     left_start != clause_start, in_list)
 
 
 class Lists:
@@ -108,7 +110,7 @@ class Lists:
 def name(placement: Placement, rows: list[Target], previous_verb: str | None) -> tuple[str, str | None]:
     """(indicator, verb) of a quantity placed outside any list, or first in one."""
     indicator, verb = describe_indicator(
-        placement.left, placement.right, previous_verb if placement.follows else None)
+        placement.left, placement.right, previous_verb if placement.enumerated else None)
     if placement.follows and rows:
         before = rows[-1].indicator
         if not indicator or names_nothing(indicator):

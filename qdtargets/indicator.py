@@ -27,7 +27,8 @@ _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》
 # A year or a span inside the words before a quantity dates it, it does not
 # name it (由2010年的77亿元跃升到2015年的161.1亿元; 3年增长58.6%; 近五年).
 _DATING = regex.compile(
-    r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?")
+    r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?"
+    r"|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:末|期末|时期|期间)?的?")
 # A remark in brackets right after a value (880亿元(预计)) is no noun.
 _REMARK = regex.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
 _LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
@@ -156,7 +157,10 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
         verb = words[0] if words and roles.get(words[0]) == "verb" else None
         if words and roles.get(words[-1]) == "verb":
             verb = words[-1] if verb is None else verb
-    if not noun:
+    if not noun and inherited_verb and words and not any(roles.get(w) in ("verb", "change") for w in words):
+        # 完成农村改炕2万个、改灶2000个: a later item of the list shares its verb.
+        indicator = inherited_verb + "".join(words)
+    elif not noun:
         if len(words) > 1 and words[-1] in _STATING_VERBS and roles.get(words[0]) != "verb":
             # 一般公共预算收入完成115.6亿元: 完成 after the noun only states the level
             # (where 重点项目竣工36个, 外商直接投资535亿美元 name what is counted).

@@ -28,7 +28,7 @@ CASES = [
     ("list items that share nothing", "规模以上工业增加值、固定资产投资分别增长8%、10%。", "10%", "固定资产投资增长"),
     ("values with no subjects share one name", "全市两项指标分别增长8.9%、7.7%。", "7.7%", "两项指标分别增长"),
     ("a value reached is of what it started from", "区级增加值从619.98亿元增长到880亿元(预计)。", "880亿元", "区级增加值"),
-    ("a baseline's name", "全州地区生产总值由2010年的77亿元跃升到2015年的161.1亿元。", "161.1亿元", "全州地区生产总值"),
+    ("a baseline's name", "全州地区生产总值由2010年的77亿元跃升到2015年的161.1亿元。", "161.1亿元", "地区生产总值"),
     ("a bare rate after a comparable-price remark", "地区生产总值3417.9亿元,按可比价计算增长13%。", "13%", "地区生产总值增长"),
     ("a change measured against last year has the clause's subject (国务院 2024)",
      "赤字率拟按3%安排,赤字规模4.06万亿元,比上年年初预算增加1800亿元。", "1800亿元", "赤字规模比上年年初预算增加"),
