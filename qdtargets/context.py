@@ -251,10 +251,13 @@ class DocumentContext:
         return self.heading_plans[i] if i is not None else None
 
     def _paragraph_plan_period(self, end: int) -> Period | None:
-        """A period after the report's year that an earlier sentence of the same
-        paragraph names (2023年启动7793户老旧小区改造。完成2.1万余户燃气改造。)."""
+        """A year after the report's that an earlier sentence of the same paragraph
+        opens with (2023年启动7793户老旧小区改造。完成2.1万余户燃气改造。); a year
+        inside a sentence (到2025年, “十三五”规划重大项目) frames only its own."""
         paragraph = self._paragraph_start(end)
         i = bisect_right(self.period_starts, end - 1) - 1
-        if i >= 0 and self.periods[i].start >= paragraph and self.periods[i].last > self.plan_year:
-            return self.periods[i]
-        return None
+        if i < 0 or self.periods[i].start < paragraph or self.periods[i].last <= self.plan_year:
+            return None
+        period = self.periods[i]
+        opens = segment.sentence_of(self.text, period.start)[0]
+        return period if self.text[opens:period.start].strip(" \t　") == "" else None
