@@ -29,6 +29,9 @@ _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》
 _DATING = regex.compile(
     r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?"
     r"|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:末|期末|时期|期间)?的?")
+# A list's numbering opens a clause, it names nothing (1.新建幼儿园20所).
+_LIST_NUMBER = regex.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*")
 # A remark in brackets right after a value (880亿元(预计)) is no noun.
 _REMARK = regex.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
 _LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
@@ -106,7 +109,7 @@ def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
 
 def _clean_left(phrase: str) -> list[str]:
     """Words before a quantity, without the clause opener and the level verb."""
-    phrase = _DATING.sub("", _LEADING_YEAR.sub("", phrase))
+    phrase = _DATING.sub("", _LEADING_YEAR.sub("", _LIST_NUMBER.sub("", phrase)))
     phrase = _region_prefix().sub("", phrase)
     return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
 
