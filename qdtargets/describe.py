@@ -142,7 +142,7 @@ def describe(view: str, text: str, file: str, kept: list[Quantity], context: Doc
         if len(lists.members) == 1:
             first = placement
         listed = lists.subject_of(first.left, first.before_clause, len(lists.members) - 1,
-                                  _list_size(view, kept, i, lists))
+                                  list_size(view, kept, i, lists))
         if listed:
             subject, verb_words = listed
             indicator = subject_with_change(subject, verb_words)
@@ -166,7 +166,7 @@ def describe(view: str, text: str, file: str, kept: list[Quantity], context: Doc
     return rows
 
 
-def _list_size(view: str, kept: list[Quantity], i: int, lists: Lists) -> int:
+def list_size(view: str, kept: list[Quantity], i: int, lists: Lists) -> int:
     """How many values the list holding kept[i] has: those before it and after it."""
     size = len(lists.members)
     j = i
