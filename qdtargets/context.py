@@ -171,7 +171,11 @@ class DocumentContext:
     def _sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
         # Several quantities share a sentence: look its cues up once.
         if sentence not in self._cue_cache:
-            self._cue_cache[sentence] = frozenset(cue_status(self.text[sentence[0]:sentence[1]], "sentence"))
+            words = self.text[sentence[0]:sentence[1]]
+            found = cue_status(words, "sentence")
+            if self.section_status(sentence[0]) != Status.ACHIEVED.value:
+                found |= cue_status(words, "outside-review")
+            self._cue_cache[sentence] = frozenset(found)
         return self._cue_cache[sentence]
 
     def when(self, sentence: tuple[int, int], offset: int, end: int) -> tuple[str, int | None]:
@@ -240,9 +244,10 @@ class DocumentContext:
             # sentence that names none is of the year its paragraph named.
             own = own or self._paragraph_plan_period(sentence_start) or self._section_plan(sentence_start)
             return max(own.last, self.plan_year) if own else self.plan_year
-        if own is not None:
+        if own is not None and own.last <= self.plan_year:
             return own.last
-        # A result the sentence does not date is of the period a review named before it.
+        # A result the sentence does not date (or dates by a plan still running,
+        # 提前实施“十四五”规划重大工程) is of the period a review named before it.
         before = self._period_before(sentence_start)
         return before.last if before is not None else self.plan_year - 1
 

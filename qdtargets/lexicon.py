@@ -65,7 +65,7 @@ class Region(NamedTuple):
 UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
 BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
 DROP_SCOPES = {"span", "number", "unit", "before", "after"}
-CUE_SCOPES = {"heading", "sentence"}
+CUE_SCOPES = {"heading", "sentence", "outside-review"}
 WORD_ROLES = {"verb", "lead", "level", "link", "generic", "change"}
 
 

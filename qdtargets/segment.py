@@ -50,8 +50,9 @@ def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, i
 def headings(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each heading line.
 
-    A line that goes on from a line broken off mid-sentence (…国务院编制了《\n
-    国民经济和社会发展第十四个五年规划…纲要) is part of that sentence, not a heading."""
+    A line that goes on from the line right above it, broken off mid-sentence
+    (…国务院编制了《\n国民经济和社会发展第十四个五年规划…纲要), is part of that
+    sentence, not a heading; a blank line between ends the sentence."""
     found = []
     offset = 0
     previous = ""
@@ -63,8 +64,7 @@ def headings(text: str) -> list[tuple[int, str]]:
             if heading and len(heading) >= 2:
                 found.append((offset + m.start("h"), heading))
         offset += len(line) + 1
-        if line.strip(_INDENT + "\u200b"):
-            previous = line
+        previous = line
     return found
 
 
