@@ -17,11 +17,11 @@ import regex
 from . import lexicon
 from .numerals import DIGITS
 
-_YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
+_YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)")
 # 1950年到1997年, 2021—2025年: one period.
 _YEARS = regex.compile(
     r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:到|至|-|—|–|～)"
-    r"[ \t]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)|" + _YEAR.pattern)
+    r"[ \t]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)|" + _YEAR.pattern)
 # A year a change is measured against (比上年, 较2020年, 与去年同期相比) or a
 # base it builds on (在2020年基础上) names no period of the report's.
 _COMPARED_BEFORE = regex.compile(r"(?:比|较|超过|高于|低于|相当于|是)$")
@@ -33,7 +33,10 @@ _HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本实现|全面建�
 # What a report says of itself, near its start.
 _OPENING = 600
 _SESSION_DATE = regex.compile(
-    r"((?:19|20)\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*在[^。\n]{0,40}人民代表大会")
+    r"((?:19|20)\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[^。\n]{0,40}人民代表大会")
+# The date a page was published (2021-08-16 17:31, 发布时间：2024年1月20日): a
+# page on a report is of the report's year, when nothing better says it.
+_PUBLISHED = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:-[01]?\d-[0-3]?\d(?!\d)|年[01]?\d月[0-3]?\d日)")
 _NATIONAL_SESSION = regex.compile(
     r"(?:向|在)第([一二三四五六七八九十]+)届全国人民代表大会(?:第([一二三四五六七八九十]+)次会议)?")
 _TITLE = regex.compile(r"((?:19|20)\d\d)[ \t]*年[^\n。，,！？]{0,24}?政府工作报告")
@@ -130,7 +133,8 @@ def report_year(text: str, headings: list[tuple[int, str]], default: int | None 
             reviewed = periods(line[:line.index("回顾")], None)
             if reviewed:
                 return reviewed[-1].last + 1
-    return default or _most_likely_year(text)
+    m = _PUBLISHED.search(opening)
+    return default or (int(m.group(1)) if m else _most_likely_year(text))
 
 
 def _most_likely_year(text: str) -> int | None:

@@ -117,6 +117,8 @@ REPORT_YEAR_CASES = [
     ("the national congress's term and session", "向第十届全国人民代表大会第一次会议报告过去五年的工作", 2003),
     ("a term without its session is at its first", "现在,我代表国务院,向第五届全国人民代表大会作政府工作报告。", 1978),
     ("the title", "2026年吉林省政府工作报告中,“发展”出现67次", 2026),
+    ("a news report of the session", "2024年1月15日,淄博市第十七届人民代表大会第三次会议开幕。", 2024),
+    ("the date the page was published", "政府工作报告\n2021-08-16 17:31浏览次数:\n各位代表:", 2021),
     ("the year the review heading names", "各位代表:\n一、1998年工作回顾和1999年工作的总体要求\n过去一年……", 1999),
     ("the span the review heading names", "各位代表:\n一、“十二五”时期工作回顾\n全州地区生产总值由2010年的77亿元", 2016),
     ("a congress merely mentioned dates nothing", "根据一九八三年六月第六届全国人民代表大会第一次会议的决议,", 1983),
