@@ -109,26 +109,30 @@ class DocumentContext:
         self.period_starts = [p.start for p in self.periods]
         self.heading_offsets, self.heading_status, self.heading_plans = [], [], []
         for offset, line in heading_lines:
+            named = self._periods_in(offset, offset + len(line))
             self.heading_offsets.append(offset)
-            self.heading_status.append(self._heading_status(line))
-            self.heading_plans.append(self._heading_plan(line) if self.heading_status[-1] else None)
+            self.heading_status.append(self._heading_status(line, named))
+            self.heading_plans.append(self._heading_plan(named) if self.heading_status[-1] else None)
 
     @cached_property
     def whole_region(self) -> str | None:
         """The region of the whole text; only a report that names none of its own needs it."""
         return dominant_region(self.text, 0, len(self.text)) or self.default_region
 
-    def _heading_status(self, line: str) -> str | None:
+    def _periods_in(self, start: int, end: int) -> list[Period]:
+        return self.periods[bisect_right(self.period_starts, start - 1):bisect_right(self.period_starts, end - 1)]
+
+    def _heading_status(self, line: str, named: list[Period]) -> str | None:
         # Years only: a line that is no more than “十三五” may be a sentence broken
         # at its quotes, and the words of a real heading say the rest (回顾, 目标).
-        named = periods.named_years(line)
-        return self._stated(cue_status(line, "heading"), named[0] if named else None)
+        year = next((p for p in named if p.kind == "year"), None)
+        return self._stated(cue_status(line, "heading"), year)
 
-    def _heading_plan(self, line: str) -> Period | None:
+    def _heading_plan(self, named: list[Period]) -> Period | None:
         """The span a plan heading looks ahead to (“十四五”时期主要目标任务): its
         section's plans are for the span's end."""
-        named = [p for p in periods.periods(line, self.plan_year) if self.plan_year and p.last > self.plan_year]
-        return named[-1] if named else None
+        ahead = [p for p in named if self.plan_year and p.last > self.plan_year]
+        return ahead[-1] if ahead else None
 
     def _stated(self, cues: set[str] | frozenset[str], period: Period | None) -> str | None:
         """The status that cue words and a period named beside them state: a

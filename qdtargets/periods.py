@@ -47,6 +47,7 @@ class Period(NamedTuple):
     start: int          # where the text names it
     first: int          # its first year
     last: int           # its last year
+    kind: str = "year"  # year (2023年, 2021—2025年), plan (“十三五”) or relative (去年)
 
     @property
     def span(self) -> bool:
@@ -109,7 +110,7 @@ def periods(text: str, report_year: int | None) -> list[Period]:
         if rule.kind == "relative" and report_year is None:
             continue
         base = report_year if rule.kind == "relative" else 0
-        found += [Period(m.start(), base + rule.first, base + rule.last)
+        found += [Period(m.start(), base + rule.first, base + rule.last, rule.kind)
                   for m in rule.pattern.finditer(text) if not _compared(text, m.start(), m.end())]
     return sorted(found)
 
