@@ -67,7 +67,7 @@ def run_job(job: Job) -> Outcome:
 
 def context_of(text: str, start: int, end: int) -> str:
     """The mention with CONTEXT_CHARACTERS of text each side, line breaks as spaces."""
-    return text[max(0, start - CONTEXT_CHARACTERS):end + CONTEXT_CHARACTERS].replace("\n", " ")
+    return text[max(0, start - CONTEXT_CHARACTERS):end + CONTEXT_CHARACTERS].replace("\n", " ").strip()
 
 
 def default_workers(n_files: int) -> int:
