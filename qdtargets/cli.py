@@ -62,7 +62,8 @@ def extract(
     fmt: Optional[Format] = typer.Option(
         None, "--format", "-f",
         help="Output format. Default: a table when printing to a terminal, CSV otherwise "
-             "(or what the -o file name ends with). xlsx needs -o and openpyxl."),
+             "(or what the -o file name ends with: .csv .tsv .json .jsonl .xlsx .db). "
+             "xlsx needs -o and openpyxl; sqlite needs -o."),
     output: Optional[Path] = OUTPUT,
     bom: bool = typer.Option(False, "--bom", help="Start CSV/TSV with a byte-order mark, so Excel reads the Chinese right."),
     no_headers: bool = typer.Option(False, "--no-headers", help="Leave out the CSV/TSV header line."),
@@ -89,14 +90,21 @@ def extract(
       qdtargets extract --bom -o out.csv r.txt      CSV that Excel opens with the Chinese intact
       qdtargets extract --explain r.txt             why each number was kept or dropped
       qdtargets extract -o targets.xlsx reports/    an Excel workbook (pip install "qdtargets\\[xlsx]")
+      qdtargets extract -o targets.db reports/      a SQLite database, grown run by run
 
     Columns: file, line, col, start, end, text, indicator, value, value_max, unit,
     bound, status, region, year, sentence, category, key. value is in base units
     (2.7万人 → 27000, 人); bound is = >= > <= or ~; status is target, achieved or
     fact; category is the policy area, key names a headline indicator (gdp_growth …).
+    --explain gives file, line, col, start, end, text, decision, reason, rule and
+    context (15 characters each side of the number).
+
+    -o replaces its file only once the new one is complete, and refuses a file
+    that is one of the inputs. An empty file, a folder without a report and
+    files of a type qdtargets does not read are named on stderr.
 
     Exit status: 0 all went well, 1 some file could not be read (the others are
-    still written), 2 usage error.
+    still written) or none gave any text, 2 usage error.
     """
     chosen = choose_format(fmt, output)
     inputs = Inputs(paths, encoding)

@@ -35,7 +35,7 @@ TABLE_OPTIONAL = {"text": 1, "category": 2, "key": 3, "line": 4, "rule": 5, "fil
 # Columns that wrap onto more lines instead of growing; they get what is left,
 # at least WRAP_MIN_WIDTH cells (or less when their content is narrower).
 TABLE_WRAPPED = {"indicator", "context", "rule", "input"}
-WRAP_MIN_WIDTH = 12
+WRAP_MIN_WIDTH = 18
 # Each column costs its padding (one cell each side) and a border.
 _COLUMN_FRAME = 3
 NUMERIC_FIELDS = {"line", "col", "start", "end", "value", "value_max", "year"}
