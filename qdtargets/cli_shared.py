@@ -9,7 +9,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterator, List, Optional, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional, Sequence
 
 import typer
 
@@ -72,24 +72,40 @@ def open_output(output: Optional[Path], binary: bool = False, inputs: Optional["
         return
     if inputs is not None:
         inputs.refuse_as_output(output)
+    # Through a symbolic link to the file it names, which is the one replaced.
+    target = Path(os.path.realpath(output))
+    if target.exists() and not target.is_file():
+        # /dev/null, a named pipe, a terminal: nothing to replace, written as it is.
+        try:
+            stream = _opened(open, target, binary)
+        except OSError as exc:
+            _cannot_write(output, exc)
+        with stream:
+            yield stream
+        return
     import tempfile
 
-    target = Path(output)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                             dir=target.parent if str(target.parent) else ".")
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        error(f"cannot write {output}: {exc.strerror}")
-        raise typer.Exit(ExitStatus.USAGE)
+        _cannot_write(output, exc)
     try:
-        with (os.fdopen(handle, "wb") if binary
-              else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
+        with _opened(os.fdopen, handle, binary) as stream:
             yield stream
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _cannot_write(output: Path, exc: OSError) -> NoReturn:
+    error(f"cannot write {output}: {exc.strerror}")
+    raise typer.Exit(ExitStatus.USAGE)
+
+
+def _opened(opener, file, binary: bool) -> IO:
+    return opener(file, "wb") if binary else opener(file, "w", encoding="utf-8", newline="")
 
 
 def _mode_for(target: Path) -> int:

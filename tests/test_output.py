@@ -196,10 +196,23 @@ def test_output_replaces_the_old_file_only_when_complete(tmp_path, monkeypatch):
     assert os.stat(out).st_mode & 0o777 == 0o640
 
 
-def test_output_into_a_missing_folder_is_a_usage_error(tmp_path):
-    result = invoke("extract", "-o", tmp_path / "no" / "such.csv", SEED)
+@pytest.mark.parametrize("name", ["no/such.csv", "."])
+def test_output_that_cannot_be_written_is_a_usage_error(tmp_path, name):
+    output = tmp_path / name
+    result = invoke("extract", "-o", output, SEED)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"qdtargets: cannot write {tmp_path / 'no' / 'such.csv'}: ")
+    assert result.stderr.startswith(f"qdtargets: cannot write {output}: ")
+
+
+def test_output_to_a_device_or_a_link_writes_through_it(tmp_path):
+    assert invoke("extract", "-o", os.devnull, SEED).exit_code == 0
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    os.symlink(real, tmp_path / "link.jsonl")
+    assert invoke("extract", "-o", tmp_path / "link.jsonl", SEED).exit_code == 0
+    assert os.path.islink(tmp_path / "link.jsonl")
+    assert real.read_text(encoding="utf-8") == invoke("extract", "-f", "jsonl", SEED).stdout
 
 
 def test_output_file_and_stdout_get_the_same_rows(tmp_path):
