@@ -210,14 +210,15 @@ def evaluate(
     from .gold import GoldError, doc_name, error_records, gold_files, load_gold
 
     chosen = fmt or (ScoreFormat.table if output is None and sys.stdout.isatty() else ScoreFormat.json)
+    golds = gold_files(gold)
     try:
-        gold_rows = load_gold(gold_files(gold))
+        gold_rows = load_gold(golds)
     except GoldError as exc:
         error(str(exc))
         raise typer.Exit(ExitStatus.USAGE)
     inputs = Inputs(paths, encoding)
     if output is not None:
-        inputs.refuse_as_output(output)
+        inputs.refuse_as_output(output, golds)
     rows = inputs.rows(jobs, region=region, year=year, debug=debug)
     read = {doc_name(f): f for f in inputs.read}
     gold_docs = {doc_name(g["doc"]) for g in gold_rows}
@@ -227,7 +228,7 @@ def evaluate(
         error(f"{read[name]}: no gold rows, not scored")
     result = score([g for g in gold_rows if doc_name(g["doc"]) in read], rows)
     found = error_records(result, _gold_places(read, encoding)) if errors else []
-    with open_output(output, inputs=inputs) as stream:
+    with open_output(output) as stream:
         if chosen is ScoreFormat.json:
             json.dump({"figures": result.figures, "errors": found}, stream, ensure_ascii=False, indent=1)
             stream.write("\n")

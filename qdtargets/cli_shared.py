@@ -180,11 +180,11 @@ class Inputs:
                 error(f"{given}: no report in this folder (qdtargets reads {', '.join(TEXT_SUFFIXES)} files)")
             self.files += found
 
-    def refuse_as_output(self, output: Path) -> None:
-        """Exit 2 if output is one of the input files (by its real path, or the same file)."""
+    def refuse_as_output(self, output: Path, others: Sequence[str] = ()) -> None:
+        """Exit 2 if output is one of the input files, or of others (by any path to the same file)."""
         if not output.exists():
             return
-        for given in self.files:
+        for given in [*self.files, *others]:
             if given != "-" and os.path.exists(given) and os.path.samefile(given, output):
                 error(f"{output} is one of the inputs: write the output to another file")
                 raise typer.Exit(ExitStatus.USAGE)

@@ -176,6 +176,14 @@ def test_output_that_is_an_input_is_refused(tmp_path, command, spelling):
     assert path.read_bytes() == before
 
 
+def test_eval_refuses_to_write_over_a_gold_file(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "r.txt", "start": 0, "quantity": "5轮"}\n', encoding="utf-8")
+    result = invoke("eval", "--gold", gold, "-o", gold, SEED)
+    assert result.exit_code == 2 and "is one of the inputs" in result.stderr
+    assert gold.read_text(encoding="utf-8") == '{"doc": "r.txt", "start": 0, "quantity": "5轮"}\n'
+
+
 def test_output_replaces_the_old_file_only_when_complete(tmp_path, monkeypatch):
     out = tmp_path / "targets.csv"
     out.write_text("the previous run\n", encoding="utf-8")
