@@ -3,8 +3,8 @@
 Reads Arabic digits (half- and full-width, thousands separators, decimals),
 Chinese numerals (零〇一二两…九 十百千 万亿 and 万亿, the financial forms
 壹贰叁…拾佰仟, 廿 卅), mixed forms (2.7万, 1万亿, 3万4000), Chinese decimals
-(五点五), digit strings (二〇二三), spoken abbreviations (三万五 = 35000) and the
-percent / permille prefixes 百分之 / 千分之.
+(五点五), digit strings (二〇二三), spoken abbreviations (三万五 = 35000), the
+percent / permille prefixes 百分之 / 千分之 and fractions (三分之一).
 
 NUMBER_PATTERN finds numerals in running text and is deliberately narrower than
 parse_number, which reads one numeral string the caller has already cut out:
