@@ -227,8 +227,6 @@ def _console(stream):
 
 def print_summary(stream: IO[str], rows: list[dict]) -> None:
     """The summary rows as a table, each count with a bar scaled to the largest."""
-    import os
-
     from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
@@ -240,9 +238,7 @@ def print_summary(stream: IO[str], rows: list[dict]) -> None:
         console.print("no rows", style="dim")
         return
     files = list(dict.fromkeys(row["file"] for row in rows))
-    names = {f: os.path.basename(f) or f for f in files}
-    if len(set(names.values())) < len(files):
-        names = {f: f for f in files}      # the names alone would not tell the files apart
+    names = _file_names(files)
     place_fields = (["file"] if len(files) > 1 else []) + ["region", "year"]
     shown = [place_fields + ["by", "name", "count"]]
     before: dict = {}
