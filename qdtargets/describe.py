@@ -122,8 +122,9 @@ def name(placement: Placement, rows: list[Target], previous_verb: str | None) ->
         else:
             # 地区生产总值3417.9亿元,增长13%: a bare rate takes the level's name.
             indicator = qualify_change(indicator, before)
-    elif not indicator and placement.before_clause:
-        # 这个比重,1978年为17.4%: the clause before names it.
+    elif len(indicator) < 2 and placement.before_clause:
+        # 这个比重,1978年为17.4%; 今年经济增长速度的宏观调控目标,定为百分之八至九:
+        # the clause before names it.
         indicator = describe_indicator(placement.before_clause, "", None)[0]
     return indicator, verb
 
