@@ -59,7 +59,7 @@ class Cue(NamedTuple):
 UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
 BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
 DROP_SCOPES = {"span", "number", "unit", "before", "after"}
-CUE_SCOPES = {"heading", "sentence"}
+CUE_SCOPES = {"heading", "sentence", "outside-review"}
 WORD_ROLES = {"verb", "lead", "level", "link", "generic", "change"}
 
 
@@ -178,6 +178,14 @@ def words() -> dict[str, str]:
     rows = read_table("words.tsv", 2)
     _unique("words.tsv", [(n, c[0]) for n, c in rows])
     return {c[0]: check_value("words.tsv", n, c[1], WORD_ROLES) for n, c in rows}
+
+
+@cache
+def compounds() -> dict[str, tuple[str, ...]]:
+    """word → the things it names (城乡 → 城镇, 农村), for value lists."""
+    rows = read_table("compounds.tsv", 2)
+    _unique("compounds.tsv", [(n, c[0]) for n, c in rows])
+    return {word: tuple(parts.split("、")) for _, (word, parts) in rows}
 
 
 def alternation(items) -> str:

@@ -29,7 +29,7 @@ class Source(NamedTuple):
     encoding: str = "utf-8"  # the codec that decoded the bytes
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
+def expand_paths(paths: list[str], skipped: list[str] | None = None) -> Iterator[str]:
     """Yield the files to read, in the order given.
 
     A directory gives its ``.txt``, ``.html`` and ``.htm`` files (suffix in any
@@ -37,7 +37,8 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
     starting with '.') are skipped and symlinked directories are not followed.
     Anything else, including '-' (stdin) and paths that do not exist, passes
     through for read_source to read or reject. Raises SourceError when a
-    directory cannot be listed.
+    directory cannot be listed. The files of a directory left out for their
+    type are added to ``skipped`` when it is given.
     """
     for p in paths:
         if p == "-" or not os.path.isdir(p):
@@ -46,8 +47,10 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         found: list[Path] = []
         for root, dirs, files in os.walk(p, onerror=_walk_error):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.extend(Path(root, f) for f in files
-                         if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES))
+            visible = [f for f in files if not f.startswith(".")]
+            found.extend(Path(root, f) for f in visible if f.lower().endswith(TEXT_SUFFIXES))
+            if skipped is not None:
+                skipped.extend(str(Path(root, f)) for f in visible if not f.lower().endswith(TEXT_SUFFIXES))
         yield from (str(f) for f in sorted(found))
 
 

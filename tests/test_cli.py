@@ -173,15 +173,25 @@ def test_usage_errors_exit_2(args, message):
 
 
 def test_number_command():
-    result = invoke("number", "二十七万", "4000多个", "5%-6%", "abc")
-    assert result.exit_code == 0
+    result = invoke("number", "二十七万", "4000多个", "5%-6%", "三百万千瓦", "三分之一", "--", "-3%")
+    assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "input,value,value_max,unit,bound",
         "二十七万,270000,,,=",
         "4000多个,4000,,个,>",
         "5%-6%,5,6,%,=",
-        "abc,,,,",
+        "三百万千瓦,3000000,,千瓦,=",
+        "三分之一,0.3333333333333333,,,=",
+        "-3%,-3,,%,=",
     ]
+
+
+@pytest.mark.parametrize("text", ["hello", "十四五", ""])
+def test_number_says_when_a_text_holds_no_number(text):
+    result = invoke("number", "2.7万人", text)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == ["2.7万人,27000,,人,=", f"{text},,,,"]
+    assert result.stderr == f"qdtargets: {text}: no number qdtargets can read\n"
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["number"]])

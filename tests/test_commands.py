@@ -406,7 +406,8 @@ def test_extract_loads_only_what_it_uses():
     assert {"qdtargets.pipeline", "jieba"} <= loaded           # it did extract
     assert loaded.isdisjoint({"openpyxl", "qdtargets.analysis", "qdtargets.gold", "qdtargets.xlsx",
                               "qdtargets.evaluate", "qdtargets.html_text", "pkg_resources",
-                              "jieba.finalseg.prob_emit", "multiprocessing", "concurrent.futures"})
+                              "jieba.finalseg.prob_emit", "multiprocessing", "concurrent.futures",
+                              "sqlite3", "qdtargets.sqlite_out"})
 
 
 # ---- help --------------------------------------------------------------------
