@@ -52,8 +52,9 @@ CUE_KINDS = ("congress", "speaker", "title", "self")
 MEDIUM_AFTER = (r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
                 r"|路|街|大道|线|港|湾|站|机场"
                 r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
-# What follows a place named as the government itself (兰州市委市政府, 城阳区人民政府).
-GOVERNMENT_AFTER = r"(?:人民)?政府|委|人大|[“\"]?两会"
+# What follows a place named as the government itself (兰州市委市政府, 城阳区人民政府,
+# 浙江省省长).
+GOVERNMENT_AFTER = r"(?:人民)?政府|行政公署|委|人大|[“\"]?两会|[省市区县州旗盟]?长|主席"
 # How the State Council's report names its own country.
 NATION_WORDS = ("我国", "我國")
 _FULL_STOP = "。！？!?；;"
@@ -470,7 +471,7 @@ class _Report:
                         return named
                 # A title's level counts only when it is all the name (区2023年政府工作报告).
                 elif reading.level and level is None and (kind != "title" or m.group("name") == reading.level):
-                    level, level_at = reading.level, m.start()
+                    level, level_at = reading.level, m.end("name")
         if level is None:
             level, level_at = self.own_level()
         if level in NATION_WORDS:
