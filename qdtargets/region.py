@@ -393,13 +393,13 @@ def canonical(value: str) -> str:
 
 # ---- finding a report's government ---------------------------------------
 
-class Mention(NamedTuple):
+class PlaceMention(NamedTuple):
     start: int
     end: int
     places: tuple[Place, ...]
 
 
-def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mention]:
+def _places_in(text: str, start: int, end: int, year: int | None) -> list[PlaceMention]:
     """Places the span names, longest name first, newspapers and datelines aside."""
     g = gazetteer()
     found = []
@@ -419,7 +419,7 @@ def _places_in(text: str, start: int, end: int, year: int | None) -> list[Mentio
                 break
             alive = _of_year(places, year)
             if alive:
-                found.append(Mention(i, i + k, alive))
+                found.append(PlaceMention(i, i + k, alive))
             i += k - 1
             break
         i += 1
@@ -534,13 +534,13 @@ class _Report:
                     return self.settle(m.places)
         return None
 
-    def opens_clause(self, m: Mention) -> bool:
+    def opens_clause(self, m: PlaceMention) -> bool:
         return m.start == self.start or self.text[m.start - 1] in _CLAUSE_START
 
     def only_place(self, level: str) -> str | None:
-        """The one place of the level that the report names, more than once and
-        with no other place of its city at that level beside it: the government
-        of a page torn from its report (…奋斗是西海岸最亮的底色…为全区人民…)."""
+        """The one place of the level that the report names, if it names no
+        other of that level and this one more than once: the government of a
+        page torn from its report (…奋斗是西海岸最亮的底色…为全区人民…)."""
         named: dict[frozenset, tuple[tuple[Place, ...], int]] = {}
         for m in _places_in(self.text, self.start, self.end, self.year):
             places = _of_level(m.places, level)
