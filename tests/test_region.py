@@ -95,6 +95,8 @@ CASES = [
     ("a new area with its city", "青岛西海岸新区2023年政府工作报告", 2023, "西海岸新区"),
     ("the district it coincides with", "黄岛区第三届人民代表大会第二次会议开幕。", 2023, "黄岛区"),
     ("a new area with no code of its own", "重庆两江新区2024年政府工作报告", 2024, "两江新区"),
+    ("a new area's administration reports", "两江新区管委会2024年工作报告\n各位代表:", 2024, "两江新区"),
+    ("another body's report names no government", "青岛市中级人民法院工作报告\n各位代表:", 2024, None),
     # the year: the name of that time
     ("a county-level city before it became a district", "2010年即墨市政府工作报告\n各位代表:", 2010, "即墨市"),
     ("a district merged away in 2010", "崇文区第十四届人民代表大会第三次会议。", 2009, "崇文区"),
