@@ -23,8 +23,8 @@ import regex
 from . import segment
 from .classify import category_of, key_of
 from .context import DocumentContext
-from .indicator import (describe_indicator, is_comparison, list_subjects, names_nothing, qualify_change,
-                        subject_with_change)
+from .indicator import (describe_indicator, is_comparison, level_name, list_subjects, names_nothing,
+                        qualify_change, subject_with_change)
 from .model import Target
 from .quantities import Quantity
 from .region import code_of
@@ -36,6 +36,7 @@ _LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(
 # bound word the first value may carry.
 _LIST_GAP = regex.compile(r"\s*(?:以上|以内|左右|以下)?\s*(?:、|和|与|及)\s*")
 _RESPECTIVELY = "分别"
+_RATE_UNITS = {"%", "‰", "百分点"}
 
 
 class Placement(NamedTuple):
@@ -115,8 +116,9 @@ def name(placement: Placement, rows: list[Target], previous_verb: str | None) ->
     if placement.follows and rows:
         before = rows[-1].indicator
         if not indicator or names_nothing(indicator):
-            # 由15996元增加到27097元: the value reached is of the same thing.
-            indicator = before
+            # 由15996元增加到27097元: the value reached is of the same thing;
+            # GDP增长6.0%,达到100.6亿元: an amount after a rate is of its level.
+            indicator = before if placement.quantity.unit in _RATE_UNITS else level_name(before)
         elif is_comparison(indicator) or indicator == verb:
             # 赤字规模4.06万亿元,比上年增加1800亿元; 纸520万吨,增加20万吨.
             indicator = before + indicator

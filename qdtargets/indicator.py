@@ -220,6 +220,15 @@ def _shared_noun(item: str, last: str) -> str:
     return ""
 
 
+def level_name(indicator: str) -> str:
+    """The name of a level without the rate of change it was given with: GDP增长
+    → GDP, for the amount reached after the rate (GDP增长6.0%,达到100.6亿元)."""
+    words = _cut(indicator)
+    while len(words) > 1 and lexicon.words().get(words[-1]) == "change":
+        words.pop()
+    return "".join(words)
+
+
 def subject_with_change(subject: str, verb_words: str) -> str:
     """A list value's indicator: its subject, and the rate of change the list
     states (分别增长 → 规模以上工业增加值增长; 分别达到 → the subject alone)."""

@@ -13,6 +13,7 @@ from qdtargets.pipeline import extract_text
 from qdtargets.sources import read_source
 
 from .conftest import SEEDS
+from .golden_outputs import CASES, SEED_0, golden, run
 
 runner = CliRunner()
 SEED = str(SEEDS[0])
@@ -24,12 +25,10 @@ def invoke(*args, input=None):
 
 
 def test_csv_is_the_default_when_stdout_is_not_a_terminal():
-    result = invoke("extract", SEED)
-    assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == FIELDS
-    assert len(rows) == 25
-    assert result.stderr == ""
+    result = run(CASES["extract_seed_000.csv"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert tuple(next(csv.DictReader(io.StringIO(result.stdout)))) == FIELDS
+    assert result.stdout == golden("extract_seed_000.csv")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl"])
@@ -145,9 +144,9 @@ def test_explain_lists_drops_with_their_rule():
 
 
 def test_missing_file_next_to_a_good_one():
-    result = invoke("extract", "-f", "jsonl", "no-such-report.txt", SEED)
+    result = run(["extract", "-f", "jsonl", "no-such-report.txt", SEED_0])
     assert result.exit_code == 1
-    assert len(result.stdout.splitlines()) == 25
+    assert result.stdout == golden("extract_seed_000.jsonl")
     assert result.stderr.splitlines() == [
         "qdtargets: no-such-report.txt: no such file",
         "qdtargets: 1 file(s) could not be read; rows of the others were written",

@@ -42,6 +42,8 @@ CASES = [
     ("完成 after the noun only states the level (普陀区)", "一般公共预算收入完成115.6亿元。", "115.6亿元", "一般公共预算收入"),
     ("a list's numbering is not part of it (兰州市 list)", "1.新建幼儿园20所。", "20所", "新建幼儿园"),
     ("nor is a bracketed number", "(三)新增公益性岗位4000多个。", "4000多个", "新增公益性岗位"),
+    ("an amount reached after a rate is of the level (靖安县)",
+     "GDP增长6.0%,首次突破百亿元大关,达到100.6亿元。", "100.6亿元", "GDP"),
     ("quotes are not part of it", "新增“瞪羚”企业3家。", "3家", "新增瞪羚企业"),
 ]
 
