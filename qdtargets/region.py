@@ -46,10 +46,12 @@ ONLY_PLACE_MENTIONS = 2
 ANCHOR_REACH = 40
 # Cues the way region_cues.tsv lists them, tried in this order.
 CUE_KINDS = ("congress", "speaker", "title", "self")
-# A place followed by these is a newspaper, a broadcaster, a dateline, a street
-# or a port, or an agency (青岛新闻网, 新华网长春1月27日电, 烟台路, 重庆市统计局),
+# A place followed by these is a newspaper, a broadcaster, a public account, a
+# dateline, a street or a port, or an agency (青岛新闻网, 《武穴发布》,
+# 新华网长春1月27日电, 烟台路, 重庆市统计局),
 # not the government whose report it is.
-MEDIUM_AFTER = (r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网|发布|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
+MEDIUM_AFTER = (r"新闻|日报|晚报|早报|电视|广播|融媒|政务网|网(?![格络点])|发布(?=[》」”\"）)\s])"
+                r"|\s*\d{1,2}月\d{1,2}日(?:电|讯)"
                 r"|路|街|大道|线|港|湾|站|机场"
                 r"|\p{Han}{0,6}?(?:局|厅|公司|集团|银行|大学|学院|医院|研究院|研究所|协会|报社)")
 # What follows a place named as the government itself (兰州市委市政府, 城阳区人民政府,

@@ -73,6 +73,8 @@ CASES = [
      "全市新增就业12万人,其中平度市新增2万人。全市城镇登记失业率控制在3%以内。", 2024, None),
     ("a place merely mentioned, not acting, is not the government",
      "持续打好攻势,勇当青岛打造“世界工业互联网之都”急先锋。开展全市时间银行试点。全市新增就业1万人。", 2021, None),
+    ("a government that publishes is no public account",
+     "今年,泉州市发布39个为民办实事项目。改善全市60所中小学校教室视觉环境;补助全市158家卫生所。", 2021, "泉州市"),
     ("the city of an agency is not the government",
      "数据来自重庆市统计局。全市新增就业12万人。全市城镇登记失业率5%。", 2024, None),
     ("the newspaper's city is not the government",
