@@ -37,7 +37,8 @@ MAX_FORM = 16
 # many lines that are not blank, and no more than so many characters.
 OPENING_LINES = 8
 OPENING_CHARS = 300
-# How often a report must name itself by a level (全区, 我县) for that to count.
+# How often a report must name itself by a level (全区, 我县) for the level to
+# count beyond the place it first names as the one acting.
 SELF_MENTIONS = 2
 # A page torn from its report is the report of the one place of its level it
 # names, if it names that place this often (once is a mention).
@@ -461,7 +462,7 @@ class _Report:
         return sorted(found, key=lambda m: m.start())
 
     def region(self) -> str | None:
-        level, level_at = None, self.end
+        level, level_at, surely = None, self.end, True
         for kind, end in (("congress", self.end), ("speaker", self.end), ("title", self.opening_end)):
             for m in self.cue_matches(kind, end):
                 reading = read_name(m.group("name"))
@@ -475,9 +476,9 @@ class _Report:
                 elif reading.level and level is None and (kind != "title" or m.group("name") == reading.level):
                     level, level_at = reading.level, m.end("name")
         if level is None:
-            level, level_at = self.own_level()
+            level, level_at, surely = self.own_level()
         if level in NATION_WORDS:
-            return self.settle(read_name(level).places)
+            return self.settle(read_name(level).places) if surely else None
         if level is None:
             return self.subject()
         # The government the report names, as the one acting, before it calls
@@ -490,7 +491,8 @@ class _Report:
                 named = self.settle(places)
                 if named:
                     return named
-        return self.only_place(level)
+        # Once is not enough to go looking further (全市首个 in a district's report).
+        return self.only_place(level) if surely else None
 
     def on_heading(self, offset: int) -> bool:
         """Whether offset stands in a heading line (short, no sentence punctuation)."""
@@ -499,10 +501,10 @@ class _Report:
         line = self.text[start:end if end >= 0 else len(self.text)].strip()
         return len(line) <= segment.HEADING_MAX and not any(c in line for c in _IN_SENTENCE)
 
-    def own_level(self) -> tuple[str | None, int]:
-        """The level the report names itself by most (全区, 我县, 美丽新区), and
-        where it first does; on a tie the nearer government (a district's report
-        says 全市 too). Once is not enough (全市首个 in a district's report)."""
+    def own_level(self) -> tuple[str | None, int, bool]:
+        """The level the report names itself by most (全区, 我县, 美丽新区),
+        where it first does, and whether it does so often enough to be sure;
+        on a tie the nearer government (a district's report says 全市 too)."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         forms = gazetteer().forms
@@ -513,12 +515,15 @@ class _Report:
                 continue
             counts[word] = counts.get(word, 0) + 1
             first.setdefault(word, m.start())
-        if not counts or max(counts.values()) < SELF_MENTIONS:
-            return None, self.end
+        if not counts:
+            return None, self.end, False
         rank = {w: i for i, w in enumerate(NATION_WORDS + ("省", "自治区", "盟", "州", "自治州", "市", "区", "县",
                                                            "自治县", "旗", "新区"))}
-        level = max(counts, key=lambda w: (counts[w], rank.get(w, 0)))
-        return level, first[level]
+        # A province's or a city's report says 我国 too: the country's own report
+        # is the one that calls itself nothing else.
+        local = [w for w in counts if w not in NATION_WORDS and counts[w] >= SELF_MENTIONS]
+        level = max(local or counts, key=lambda w: (counts[w], rank.get(w, 0)))
+        return level, first[level], counts[level] >= SELF_MENTIONS
 
     def subject(self) -> str | None:
         """A place that opens a clause of the report's first two sentences
