@@ -103,9 +103,11 @@ CHINESE_PATTERN = (
 # over one character from a fixed class, so matching stays linear.  It does
 # not take a sign: in reports 负 is mostly part of a word (肩负三项, 担负) and
 # '-' a range or date dash (5%-6%, 2021-02-04).
+# Spaces may stand before the scale: text taken from a PDF (12.82 万亿) and
+# spread digits closed up in the matching view (7477     亿) put them there.
 NUMBER_PATTERN = (
     rf"(?:百分之|千分之)?"
-    rf"(?:(?:{ARABIC_PATTERN})(?:{SCALE_PATTERN})?|{CHINESE_PATTERN})"
+    rf"(?:(?:{ARABIC_PATTERN})(?:[ \t]*{SCALE_PATTERN})?|{CHINESE_PATTERN})"
 )
 
 # ---------------------------------------------------------------- parsing

@@ -66,11 +66,11 @@ def candidate_pattern() -> regex.Pattern:
         rf"""
         (?:(?P<prefix>{prefix})(?=[十百千万亿]))?      # 数十, 近千, 上万
         (?P<number>{NUMBER_PATTERN})
-        (?P<suffix>{suffix})?                         # 4000多, 1000余, 十几
-        (?:{_SPACE}?(?P<unit>{units}))?
+        (?:{_SPACE}*(?P<suffix>{suffix}))?            # 4000多, 1000余, 十几
+        (?:{_SPACE}*(?P<unit>{units}))?               # spaces: see NUMBER_PATTERN
         (?:{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*  # 5%-6%, 3至5个, 三到五年
            (?P<number2>(?&number))(?P<suffix2>(?&suffix))?  # (?&g): group g's pattern
-           (?:{_SPACE}?(?P<unit2>(?&unit)))?                # again, compiled once
+           (?:{_SPACE}*(?P<unit2>(?&unit)))?                # again, compiled once
         )?
         """,
         regex.VERBOSE,

@@ -204,20 +204,85 @@ _LOOKS_HTML = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 def matching_view(text: str) -> str:
     """A copy of text, character for character, for pattern matching.
 
-    Full-width digits, ．and ％ become ASCII; no-break, ideographic and
-    zero-width spaces become ' '. Same length, so a match's offsets in the
-    view are its offsets in text. (The Chinese comma stays: the patterns read
-    both commas, and mapping it would mean copying nearly every text.)
+    Same length, so a match's offsets in the view are its offsets in text:
+
+    - full-width digits, ．and ％ become ASCII; no-break, ideographic and
+      zero-width spaces become ' ' (the Chinese comma stays: the patterns
+      read both commas, and mapping it would mean copying nearly every text);
+    - a line break that an invisible character holds open inside a sentence
+      (…74.4\n\u200b\n万亿元, a web page's page-break residue) becomes spaces;
+    - digits that old typesetting spreads apart (1 9 9 8 年, 7 4 7 7 2 亿元) or
+      that an invisible character splits (7\u200b4) close up, the freed places
+      left as spaces after them (1998    年), so the match starts at the first
+      digit as written; only in a text whose spread numbers outnumber its
+      plain ones, since elsewhere "1 2" may be two numbers;
+    - a text in traditional characters is read in simplified ones, one
+      character for another (data/t2s.tsv), so the lexicons and patterns,
+      which are simplified, read it too.
     """
     # Replacing the few characters that need it is much faster than translating
     # every character of a long text.
-    return _NEEDS_MAPPING.sub(_replacement, text)
+    view = _NEEDS_MAPPING.sub(_replacement, text)
+    if _INVISIBLE_CHARS.search(text):
+        view = _close_up(view, _HELD_BREAK.finditer(text))
+        view = _close_up(view, _SPLIT_DIGITS.finditer(text))
+    spread = len(_SPREAD_NUMBER.findall(view))
+    if spread and spread >= len(_PLAIN_NUMBER.findall(view)):
+        view = _close_up(view, _SPREAD_RUN.finditer(view))
+    if is_traditional(view):
+        view = view.translate(_t2s())
+    return view
 
 
-_MAPPED = "０１２３４５６７８９．％\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_MAPPED = "０１２３４５６７８９．％\u00a0\u2007\u202f\u3000" + _INVISIBLE
 _SAME_LENGTH = dict(zip(_MAPPED, "0123456789.%" + " " * 9))
 _NEEDS_MAPPING = re.compile(f"[{_MAPPED}]+")
+_INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
+# Found in the text, where the invisible characters can still be told from
+# spaces. A break is held open only where the sentence goes on: no closing
+# punctuation before it, no indented paragraph after it.
+_HELD_BREAK = re.compile(rf"(?<=[^\s。！？；：…”」』）)])\n[ \t]*[{_INVISIBLE}][{_INVISIBLE} \t]*\n*(?=\S)")
+_SPLIT_DIGITS = re.compile(rf"[0-9０-９][0-9０-９.．]*(?:[{_INVISIBLE}]+[0-9０-９.．]+)+")
+# Found in the view: 1 9 9 8 is three or more single digits one space apart.
+_SPREAD_NUMBER = re.compile(r"(?<![0-9])[0-9](?: [0-9]){2,}(?![0-9])")
+_PLAIN_NUMBER = re.compile(r"[0-9]{2,}")
+# A spread number with its decimal point (8 .8, 1 0 .0 6) and the space after it.
+_SPREAD_RUN = re.compile(r"(?<![0-9.])[0-9](?: ?[0-9.])*(?: (?=\S))?")
 
 
 def _replacement(m: re.Match) -> str:
     return "".join(_SAME_LENGTH[ch] for ch in m.group())
+
+
+def _close_up(view: str, spans: Iterator[re.Match]) -> str:
+    """view with the spaces of each span taken out and put back at its end."""
+    pieces, done = [], 0
+    for m in spans:
+        start, end = m.span()
+        packed = view[start:end].replace(" ", "").replace("\n", "")
+        pieces += [view[done:start], packed, " " * (end - start - len(packed))]
+        done = end
+    return "".join(pieces) + view[done:] if pieces else view
+
+
+# Characters that every report uses and that the two scripts write differently
+# (國/国, 發/发 …): counting these few is enough to tell a report's script, and
+# far quicker than reading the whole table for every text.
+_TRADITIONAL_MARKS = "國們這個發經會為時進對實現區產業"
+_SIMPLIFIED_MARKS = "国们这个发经会为时进对实现区产业"
+
+
+def is_traditional(text: str) -> bool:
+    """Whether text is written in traditional characters (more 國 than 国 …)."""
+    traditional = sum(map(text.count, _TRADITIONAL_MARKS))
+    return traditional > 0 and traditional > sum(map(text.count, _SIMPLIFIED_MARKS))
+
+
+@cache
+def _t2s() -> dict[int, int]:
+    from .lexicon import DATA_DIR
+
+    with open(os.path.join(DATA_DIR, "t2s.tsv"), encoding="utf-8") as table:
+        pairs = (line.rstrip("\n").split("\t") for line in table if not line.startswith("#"))
+        return {ord(traditional): ord(simplified) for traditional, simplified in pairs}
