@@ -117,7 +117,7 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 def _decode(data: bytes, codec: str | None, name: str) -> tuple[str, str]:
     binary = SourceError(f"cannot read {name}: not text (binary data)")
-    undecodable = SourceError(f"cannot read {name}: not UTF-8, UTF-16 or GB18030; try --encoding")
+    undecodable = SourceError(f"cannot read {name}: not UTF-8, UTF-16, GB18030 or Big5; try --encoding")
     if codec:
         try:
             text = data.decode(codec)
@@ -148,10 +148,20 @@ def _decode(data: bytes, codec: str | None, name: str) -> tuple[str, str]:
         if _is_binary(text):
             raise binary
         return text, "utf-8"
-    # GB18030 decodes most byte soup, so only accept what reads like Chinese.
-    text = _try(data, "gb18030")
-    if text is not None and _looks_chinese(text):
-        return text, "gb18030"
+    # GB18030 decodes most byte soup, so only accept what reads like Chinese;
+    # Big5 text read as GB18030 often passes that test too, so of the
+    # readings that pass, the one with the more common characters wins.
+    readings = []
+    for legacy, common in (("gb18030", _common_either), ("big5", _common_traditional),
+                           ("big5hkscs", _common_traditional)):
+        text = _try(data, legacy)
+        if text is not None:
+            share = _common_share(text, common())
+            if share is not None and share >= 0.8:
+                readings.append((share, text, legacy))
+    if readings:
+        _, text, legacy = max(readings, key=lambda reading: reading[0])  # the first of equals
+        return text, legacy
     raise binary if _is_binary(data.decode("latin-1")) else undecodable
 
 
@@ -167,12 +177,12 @@ def _is_binary(text: str) -> bool:
     return "\0" in text or len(_CONTROL.findall(text)) * 100 > len(text)
 
 
-def _gb2312(rows: range) -> str:
+def _characters(codec: str, leads: range, trails: tuple[range, ...] = (range(0xA1, 0xFF),)) -> str:
     chars = []
-    for lead in rows:
-        for trail in range(0xA1, 0xFF):
+    for lead in leads:
+        for trail in (t for block in trails for t in block):
             try:
-                chars.append(bytes((lead, trail)).decode("gb2312"))
+                chars.append(bytes((lead, trail)).decode(codec))
             except UnicodeDecodeError:
                 continue
     return "".join(chars)
@@ -185,15 +195,38 @@ def _common() -> dict[int, None]:
     the characters of modern Chinese text. Mojibake (Big5, Shift-JIS, UTF-16
     read with the wrong byte order) lands mostly outside them. Built only
     when a file is not UTF-8, rather than at every start."""
-    return dict.fromkeys([*map(ord, _gb2312(range(0xA1, 0xAA)) + _gb2312(range(0xB0, 0xD8))), *range(0x80)])
+    return dict.fromkeys([*map(ord, _characters("gb2312", range(0xA1, 0xAA))
+                                 + _characters("gb2312", range(0xB0, 0xD8))), *range(0x80)])
+
+
+@cache
+def _common_traditional() -> dict[int, None]:
+    """Big5's symbols and its 5401 frequent hanzi (A440–C67E), the traditional
+    counterpart of _common."""
+    big5_trails = (range(0x40, 0x7F), range(0xA1, 0xFF))
+    return dict.fromkeys([*map(ord, _characters("big5", range(0xA1, 0xA4), big5_trails)
+                                 + _characters("big5", range(0xA4, 0xC7), big5_trails)), *range(0x80)])
+
+
+@cache
+def _common_either() -> dict[int, None]:
+    """GB18030 holds both scripts."""
+    return {**_common(), **_common_traditional()}
+
+
+def _common_share(text: str, common: dict[int, None]) -> float | None:
+    """The share of common characters among the non-ASCII ones (1.0 for none),
+    or None for binary data."""
+    if _is_binary(text):
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return 1.0 - len(text.translate(common)) / non_ascii if non_ascii else 1.0
 
 
 def _looks_chinese(text: str) -> bool:
     """No binary controls, and at least 80% of non-ASCII characters are common."""
-    if _is_binary(text):
-        return False
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return len(text.translate(_common())) * 5 <= non_ascii
+    share = _common_share(text, _common())
+    return share is not None and share >= 0.8
 
 
 _LOOKS_HTML = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)

@@ -27,7 +27,7 @@ from qdtargets.sources import (
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in SEEDS}
 
-UNDECODABLE = "not UTF-8, UTF-16 or GB18030; try --encoding"
+UNDECODABLE = "not UTF-8, UTF-16, GB18030 or Big5; try --encoding"
 BINARY = "not text (binary data)"
 
 
@@ -122,6 +122,21 @@ def test_forced_encoding(tmp_path, data, encoding, text, codec):
     assert read_source(path, encoding) == Source(path, text, codec)
 
 
+# Traditional text, as Hong Kong and Taiwan sites and their mirrors serve it.
+HONG_KONG = "香港特別行政區：邨屋、嘅、啲，全港新增就業三萬人。\n"
+
+
+@pytest.mark.parametrize("data, text, codec", [
+    pytest.param(TRADITIONAL.encode("big5"), TRADITIONAL, "big5", id="big5"),
+    pytest.param((TRADITIONAL * 3).encode("big5"), TRADITIONAL * 3, "big5", id="big5-longer"),
+    pytest.param(HONG_KONG.encode("big5hkscs"), HONG_KONG, "big5hkscs", id="big5-hkscs"),
+    pytest.param(TRADITIONAL.encode("gb18030"), TRADITIONAL, "gb18030", id="gb18030-traditional"),
+])
+def test_detects_traditional_encodings(tmp_path, data, text, codec):
+    path = write(tmp_path, data)
+    assert read_source(path) == Source(path, text, codec)
+
+
 @pytest.mark.parametrize("data, encoding, message", [
     pytest.param("经济".encode("gbk"), "utf-8", "not valid utf-8; try another --encoding",
                  id="wrong-codec"),
@@ -154,7 +169,6 @@ def _random_bytes(n: int, seed: int = 0) -> bytes:
     pytest.param(codecs.BOM_UTF16_LE + "增长".encode("utf-16-le") + b"\x01\x00" * 5, BINARY,
                  id="utf-16-controls"),
     pytest.param(FRENCH.encode("latin-1"), UNDECODABLE, id="latin-1"),
-    pytest.param((TRADITIONAL * 3).encode("big5"), UNDECODABLE, id="big5"),
     pytest.param(JAPANESE.encode("shift_jis"), UNDECODABLE, id="shift-jis"),
     pytest.param("增长".encode("utf-8")[:-1], UNDECODABLE, id="truncated-utf-8"),
     pytest.param(codecs.BOM_UTF16_LE + "增长".encode("utf-16-le")[:-1], UNDECODABLE,
