@@ -46,7 +46,8 @@ def run_job(job: Job) -> Outcome:
         if job.explain:
             rows = [d.to_dict() for d in explain_text(source.text, source.name)]
         else:
-            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year)
+            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year,
+                                                      source.pages)
                     if job.statuses is None or t.status in job.statuses]
     except SourceError as exc:
         return Outcome(job, [], str(exc))

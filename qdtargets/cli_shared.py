@@ -4,6 +4,7 @@ messages and exit statuses.
 """
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum, IntEnum
@@ -37,8 +38,8 @@ PROGRESS_MIN_FILES = 5
 # Options that every command reading reports shares.
 PATHS = typer.Argument(
     None, metavar="PATH...",
-    help="Report files (text or HTML), folders (their .txt, .html and .htm files, recursively, "
-         "sorted) or - for standard input.")
+    help="Report files (text, HTML, PDF or Word .docx), folders (their .txt, .html, .htm, .pdf "
+         "and .docx files, recursively, sorted) or - for standard input.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
 REGION = typer.Option(None, "--region", help="Region to report where the text does not say (e.g. 城阳区).")
 YEAR = typer.Option(None, "--year", help="Year of the report, used where the text does not say.")
@@ -92,7 +93,7 @@ class Inputs:
     """
 
     def __init__(self, paths: Optional[List[str]], encoding: Optional[str]):
-        from .sources import SourceError, expand_paths
+        from .sources import READ_SUFFIXES, SourceError, expand_paths
 
         if not paths:
             if sys.stdin.isatty():
@@ -112,10 +113,17 @@ class Inputs:
         self.files: list[str] = []
         self.read: list[str] = []       # the files that were read and extracted
         for given in paths:
+            skipped: list[str] = []
+            found = len(self.files)
             try:
-                self.files += expand_paths([given])
+                self.files += expand_paths([given], skipped)
             except SourceError as exc:
                 self._fail(str(exc))
+                continue
+            for path in skipped:
+                error(f"skipped {path}: not a kind of file qdtargets reads ({' '.join(READ_SUFFIXES)})")
+            if len(self.files) == found and given != "-" and os.path.isdir(given):
+                self._fail(f"{given}: no file qdtargets reads in this folder ({' '.join(READ_SUFFIXES)})")
 
     def _fail(self, message: str) -> None:
         self.failures.append(message)

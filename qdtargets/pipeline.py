@@ -39,6 +39,11 @@ class Document:
     matches: list | None = None
     decisions: list[tuple[Quantity, tuple[str, str] | None]] | None = None
     line_starts: list[int] | None = None
+    page_starts: tuple[int, ...] | None = None   # where each page starts, for paged input
+
+    def page(self, offset: int) -> int | None:
+        """1-based page of an offset, or None for input without pages."""
+        return bisect_right(self.page_starts, offset) if self.page_starts else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
@@ -65,8 +70,9 @@ def filter_quantities(doc: Document) -> None:
 STAGES = (find, filter_quantities)
 
 
-def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:
-    doc = Document(name, text, matching_view(text), region, year, explain)
+def _run(text: str, name: str, region: str | None, year: int | None, explain: bool,
+         page_starts: tuple[int, ...] | None = None) -> Document:
+    doc = Document(name, text, matching_view(text), region, year, explain, page_starts=page_starts)
     for stage in STAGES:
         stage(doc)
     return doc
@@ -112,18 +118,20 @@ def describe(doc: Document) -> list[Target]:
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
             region=region, year=year, sentence=sentence_text,
             category=category_of(indicator, sentence_text), key=key_of(indicator, q.unit),
+            page=doc.page(q.start),
         ))
         previous, previous_verb = q, verb
     return rows
 
 
 def extract_text(text: str, name: str = "-", region: str | None = None,
-                 year: int | None = None) -> list[Target]:
+                 year: int | None = None, page_starts: tuple[int, ...] | None = None) -> list[Target]:
     """Every quantified target in text, in order (TARGETS.md).
 
-    region and year are used where the text does not say them.
+    region and year are used where the text does not say them; page_starts
+    (Source.pages) give each row its page.
     """
-    return describe(_run(text, name, region, year, explain=False))
+    return describe(_run(text, name, region, year, explain=False, page_starts=page_starts))
 
 
 def explain_text(text: str, name: str = "-") -> list[Decision]:

@@ -3,7 +3,8 @@
 Every offset and line number downstream refers to ``Source.text``: the bytes
 decoded (encoding detected per file unless forced), newlines normalised the
 way Python's text mode does (CRLF and lone CR → LF), and, for HTML input,
-the visible text extracted from the markup.
+the visible text extracted from the markup; for PDF and Word files, the text
+their reader gives (pdf_text, docx_text). `qdtargets text FILE` prints it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-TEXT_SUFFIXES = (".txt", ".html", ".htm")
+# What a folder gives: every kind of file qdtargets reads.
+READ_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -26,15 +28,17 @@ class SourceError(Exception):
 class Source(NamedTuple):
     name: str
     text: str
-    encoding: str = "utf-8"  # the codec that decoded the bytes
+    encoding: str = "utf-8"  # the codec that decoded the bytes, or the document format (pdf, docx)
+    pages: tuple[int, ...] | None = None  # where each page starts in text, for paged input (PDF)
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
+def expand_paths(paths: list[str], skipped: list[str] | None = None) -> Iterator[str]:
     """Yield the files to read, in the order given.
 
-    A directory gives its ``.txt``, ``.html`` and ``.htm`` files (suffix in any
-    case), recursively, sorted by path; hidden files and directories (name
-    starting with '.') are skipped and symlinked directories are not followed.
+    A directory gives its files of the kinds qdtargets reads (READ_SUFFIXES,
+    in any case), recursively, sorted by path; its other files are appended
+    to ``skipped`` when given. Hidden files and directories (name starting
+    with '.') are left out and symlinked directories are not followed.
     Anything else, including '-' (stdin) and paths that do not exist, passes
     through for read_source to read or reject. Raises SourceError when a
     directory cannot be listed.
@@ -46,8 +50,11 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         found: list[Path] = []
         for root, dirs, files in os.walk(p, onerror=_walk_error):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.extend(Path(root, f) for f in files
-                         if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES))
+            for f in files:
+                if f.lower().endswith(READ_SUFFIXES) and not f.startswith("."):
+                    found.append(Path(root, f))
+                elif skipped is not None and not f.startswith("."):
+                    skipped.append(str(Path(root, f)))
         yield from (str(f) for f in sorted(found))
 
 
@@ -63,7 +70,10 @@ def read_source(path: str, encoding: str | None = None) -> Source:
     GB18030 (a superset of GBK and GB2312) when the result looks like Chinese
     text. ``encoding`` forces any Python codec (a leading BOM is dropped).
     HTML (a .html/.htm name, or text opening with <!DOCTYPE html or <html)
-    is reduced to its visible text; see html_text.html_text.
+    is reduced to its visible text; see html_text.html_text. PDF and Word
+    (.docx) files, known by their first bytes, are read by pdf_text and
+    docx_text whatever ``encoding`` says; a Word 97-2003 .doc is refused with
+    the command that converts it.
     """
     codec = _lookup(encoding) if encoding else None
     name = "<stdin>" if path == "-" else path
@@ -76,6 +86,9 @@ def read_source(path: str, encoding: str | None = None) -> Source:
         raise SourceError(f"{path}: no such file") from None
     except OSError as exc:
         raise SourceError(f"cannot read {name}: {_reason(exc)}") from None
+    document = _read_document(data, path, name)
+    if document is not None:
+        return document
     text, used = _decode(data, codec, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.lower().endswith(HTML_SUFFIXES) or _LOOKS_HTML.match(text):
@@ -83,6 +96,27 @@ def read_source(path: str, encoding: str | None = None) -> Source:
 
         text = html_text(text)
     return Source(path, text, used)
+
+
+def _read_document(data: bytes, path: str, name: str) -> Source | None:
+    """A PDF or Word file read by its reader (imported only then), else None."""
+    if data.startswith(b"%PDF-"):
+        from .pdf_text import pdf_text
+
+        text, pages = pdf_text(data, name)
+        return Source(path, text, "pdf", pages)
+    if data.startswith(b"PK\x03\x04") and b"word/" in data:
+        from .docx_text import docx_text
+
+        return Source(path, docx_text(data, name), "docx")
+    if data.startswith(_OLE) and "WordDocument".encode("utf-16-le") in data:
+        raise SourceError(f"cannot read {name}: a Word 97-2003 .doc file; convert it to .docx "
+                          f"first (LibreOffice: soffice --headless --convert-to docx {name})")
+    return None
+
+
+# The signature of Microsoft's compound files (.doc, .xls, .ppt).
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _reason(exc: OSError) -> str:

@@ -158,7 +158,8 @@ def _random_bytes(n: int, seed: int = 0) -> bytes:
 
 @pytest.mark.parametrize("data, message", [
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", BINARY, id="png"),
-    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream\n" + _random_bytes(4096), BINARY, id="pdf"),
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream\n" + _random_bytes(4096), "not a readable PDF",
+                 id="broken-pdf"),
     pytest.param(b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + _random_bytes(512), BINARY, id="zip"),
     pytest.param(b"\x7fELF\x02\x01\x01\x00" + bytes(56), BINARY, id="elf"),
     pytest.param(_random_bytes(4096).replace(b"\0", b""), BINARY, id="random-without-nul"),
@@ -304,7 +305,7 @@ def test_html_visible_text(tmp_path, name, data, text):
 
 TREE = [
     "b.txt", "a.TXT", "c.html", "d.htm", "e.pdf", "f.md", ".hidden.txt", ".git/x.txt",
-    "sub/z.txt", "sub/deeper/y.txt", "sub2/a.txt",
+    "sub/z.txt", "sub/deeper/y.txt", "sub2/a.txt", "sub2/g.DOCX", "sub2/scan.jpg", "sub2/old.doc",
 ]
 
 
@@ -321,8 +322,8 @@ def tree(tmp_path):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["root"], ["root/a.TXT", "root/b.txt", "root/c.html", "root/d.htm",
-                "root/sub/deeper/y.txt", "root/sub/z.txt", "root/sub2/a.txt"]),
+    (["root"], ["root/a.TXT", "root/b.txt", "root/c.html", "root/d.htm", "root/e.pdf",
+                "root/sub/deeper/y.txt", "root/sub/z.txt", "root/sub2/a.txt", "root/sub2/g.DOCX"]),
     (["root/sub", "-", "root/e.pdf", "missing.txt", "root/sub"],
      ["root/sub/deeper/y.txt", "root/sub/z.txt", "-", "root/e.pdf", "missing.txt",
       "root/sub/deeper/y.txt", "root/sub/z.txt"]),
@@ -333,6 +334,12 @@ def test_expand_paths(tree, args, expected):
     given = [str(tree / a) if a != "-" else a for a in args]
     want = [str(tree / e) if e != "-" else e for e in expected]
     assert list(expand_paths(given)) == want
+
+
+def test_expand_paths_names_the_files_it_skips(tree):
+    skipped: list[str] = []
+    list(expand_paths([str(tree / "root"), str(tree / "root" / "f.md")], skipped))
+    assert sorted(skipped) == [str(tree / "root" / p) for p in ("f.md", "sub2/old.doc", "sub2/scan.jpg")]
 
 
 def test_expand_paths_reports_unlistable_directory(tree, monkeypatch):
