@@ -27,8 +27,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _SPACE_BY_CHINESE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[\x00-\x7f])|(?<=[\x00-\x7f]) +(?=[^\x00-\x7f])")
 # What PDFium puts for a soft hyphen or marks as unknown, and control characters.
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-# A page with fewer characters than this (after furniture) counts as having none.
-_SCANNED_BELOW = 20
 
 
 class Line(NamedTuple):
@@ -57,14 +55,15 @@ def pdf_text(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        reason = "it is encrypted" if "password" in str(exc).lower() else "not a readable PDF"
+        reason = "it is protected by a password" if "password" in str(exc).lower() else "not a readable PDF"
         raise SourceError(f"cannot read {name}: {reason}") from None
     try:
         pages = [_lines(page) for page in pdf]
     finally:
         pdf.close()
     pages = _without_furniture(pages)
-    if sum(len(line.text) for page in pages for line in page) < _SCANNED_BELOW * max(1, len(pages)):
+    # (A scan's only text is what a scanner stamps on it, page numbers: furniture.)
+    if not any(pages):
         raise SourceError(f"cannot read {name}: a scanned PDF without a text layer "
                           "(qdtargets does not do OCR; run OCR first, e.g. ocrmypdf)")
     return _joined(pages)

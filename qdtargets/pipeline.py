@@ -117,7 +117,8 @@ def describe(doc: Document) -> list[Target]:
             text=doc.text[q.start:q.end], indicator=indicator, value=q.value,
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
             region=region, year=year, sentence=sentence_text,
-            category=category_of(indicator, sentence_text), key=key_of(indicator, q.unit),
+            # The view's sentence: in simplified characters, as the category words are.
+            category=category_of(indicator, doc.view[sentence[0]:sentence[1]]), key=key_of(indicator, q.unit),
             page=doc.page(q.start),
         ))
         previous, previous_verb = q, verb
