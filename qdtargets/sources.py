@@ -348,8 +348,6 @@ def is_traditional(text: str) -> bool:
 
 @cache
 def _t2s() -> dict[int, int]:
-    from .lexicon import DATA_DIR
+    from .lexicon import read_table
 
-    with open(os.path.join(DATA_DIR, "t2s.tsv"), encoding="utf-8") as table:
-        pairs = (line.rstrip("\n").split("\t") for line in table if not line.startswith("#"))
-        return {ord(traditional): ord(simplified) for traditional, simplified in pairs}
+    return {ord(traditional): ord(simplified) for _, (traditional, simplified) in read_table("t2s.tsv", 2)}
