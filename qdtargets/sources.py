@@ -293,11 +293,13 @@ def matching_view(text: str) -> str:
     if _INVISIBLE_CHARS.search(text):
         view = _close_up(view, _HELD_BREAK.finditer(text))
         view = _close_up(view, _SPLIT_DIGITS.finditer(text))
-    spread = len(_SPREAD_NUMBER.findall(view))
-    if spread and spread >= len(_PLAIN_NUMBER.findall(view)):
-        view = _close_up(view, _SPREAD_RUN.finditer(view))
+    if _SPREAD_HINT.search(view):
+        spread = len(_SPREAD_NUMBER.findall(view))
+        if spread >= len(_PLAIN_NUMBER.findall(view)):
+            view = _close_up(view, _SPREAD_RUN.finditer(view))
     if is_traditional(view):
-        view = view.translate(_t2s())
+        table = _t2s()
+        view = "".join(map(table.get, view, view))  # much quicker than str.translate here
     return view
 
 
@@ -312,6 +314,7 @@ _INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
 _HELD_BREAK = re.compile(rf"(?<=[^\s。！？；：…”」』）)])\n[ \t]*[{_INVISIBLE}][{_INVISIBLE} \t]*\n*(?=\S)")
 _SPLIT_DIGITS = re.compile(rf"[0-9０-９][0-9０-９.．]*(?:[{_INVISIBLE}]+[0-9０-９.．]+)+")
 # Found in the view: 1 9 9 8 is three or more single digits one space apart.
+_SPREAD_HINT = re.compile(r"[0-9] [0-9] [0-9]")  # a quick look before counting
 _SPREAD_NUMBER = re.compile(r"(?<![0-9])[0-9](?: [0-9]){2,}(?![0-9])")
 _PLAIN_NUMBER = re.compile(r"[0-9]{2,}")
 # A spread number with its decimal point (8 .8, 1 0 .0 6) and the space after it.
@@ -336,8 +339,8 @@ def _close_up(view: str, spans: Iterator[re.Match]) -> str:
 # Characters that every report uses and that the two scripts write differently
 # (國/国, 發/发 …): counting these few is enough to tell a report's script, and
 # far quicker than reading the whole table for every text.
-_TRADITIONAL_MARKS = "國們這個發經會為時進對實現區產業"
-_SIMPLIFIED_MARKS = "国们这个发经会为时进对实现区产业"
+_TRADITIONAL_MARKS = "國們這個發經會業"
+_SIMPLIFIED_MARKS = "国们这个发经会业"
 
 
 def is_traditional(text: str) -> bool:
@@ -347,7 +350,7 @@ def is_traditional(text: str) -> bool:
 
 
 @cache
-def _t2s() -> dict[int, int]:
+def _t2s() -> dict[str, str]:
     from .lexicon import read_table
 
-    return {ord(traditional): ord(simplified) for _, (traditional, simplified) in read_table("t2s.tsv", 2)}
+    return dict(cols for _, cols in read_table("t2s.tsv", 2))
