@@ -82,7 +82,7 @@ def extract(
     [bold]Examples[/bold]
 
       qdtargets extract report.txt                  a table at the terminal
-      qdtargets extract reports/ > targets.csv      every .txt under reports/, as CSV
+      qdtargets extract reports/ > targets.csv      every report under reports/, as CSV
       qdtargets extract -f jsonl -s target r.txt    planned targets only, one JSON object a line
       qdtargets extract --bom -o out.csv r.txt      CSV that Excel opens with the Chinese intact
       qdtargets extract --explain r.txt             why each number was kept or dropped
