@@ -22,6 +22,9 @@ from .sources import matching_view
 
 
 _NEWLINE = regex.compile("\n")
+# Spaces between two Chinese characters are layout, not words: a line break
+# that the matching view joined (生产总值\n\u200b\n之比), a spread line.
+_LAYOUT_SPACE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 # What joins the items of an enumeration; 及 and 和 only where they stand alone
 # (not 惠及, 以及, 和谐).
 _LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
@@ -103,7 +106,7 @@ def describe(doc: Document) -> list[Target]:
             if separator:
                 left = left[separator.end():]
         indicator, verb = describe_indicator(
-            left, doc.view[q.end:right_end],
+            _LAYOUT_SPACE.sub("", left), _LAYOUT_SPACE.sub("", doc.view[q.end:right_end]),
             previous_verb if same_sentence else None,
         )
         if same_sentence and rows:
