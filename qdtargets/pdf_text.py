@@ -19,7 +19,8 @@ from .sources import SourceError
 # A page number alone on its line: 3, - 3 -, — 3 —, 第3页, 第 3 页 共 10 页, 3/10, Page 3.
 _PAGE_NUMBER = re.compile(r"[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:共|/)\s*\d{1,4}\s*页?)?[-—–－·\s]*"
                           r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
-# Where a line may break between two characters without a space standing for the break.
+# Latin letters on both sides of a joined line break were two words: a space
+# goes between them (Chinese, digits and punctuation join without one).
 _LATIN = re.compile(r"[A-Za-z]")
 # Spaces that PDF text gives between Chinese and a number or Latin text
 # (12.82 万亿元, 5% 以上) come from the change of font, not from the author:
@@ -42,6 +43,7 @@ class Line(NamedTuple):
 # may not start a line: the piece a page carries over whole to the next line.
 _CLOSING = "，、。；：！？）」』”’,.;:!?)"
 _UNBREAKABLE = re.compile(rf"(?:[0-9A-Za-z.,%]+|.)[{_CLOSING}]*")
+
 
 def pdf_text(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
     """The text of a PDF and the offset at which each page's text starts.
