@@ -105,19 +105,28 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text)
 
 
+def _by_height(page: list[Line]) -> list[int]:
+    return sorted(range(len(page)), key=lambda i: -page[i].top)
+
+
+def _edge_lines(page: list[Line]) -> set[int]:
+    """Indexes of the two topmost and the two bottommost lines."""
+    order = _by_height(page)
+    return set(order[:2] + order[-2:])
+
+
 def _margin_lines(page: list[Line]) -> set[int]:
     """Indexes of the lines standing apart above or below the body of the page:
     the topmost and bottommost lines, where the gap to the next is wider than
     the body's line pitch."""
     if len(page) < 3:
         return set(range(len(page)))
-    by_height = sorted(range(len(page)), key=lambda i: -page[i].top)
-    gaps = [page[a].bottom - page[b].top for a, b in zip(by_height, by_height[1:])]
-    pitch = median(page[a].top - page[b].top for a, b in zip(by_height, by_height[1:]))
+    order = _by_height(page)
+    gaps = [page[a].bottom - page[b].top for a, b in zip(order, order[1:])]
+    pitch = median(page[a].top - page[b].top for a, b in zip(order, order[1:]))
     apart: set[int] = set()
-    for end in (by_height, by_height[::-1]):
-        gap_list = gaps if end is by_height else gaps[::-1]
-        for i, gap in zip(end[:2], gap_list[:2]):
+    for end, end_gaps in ((order, gaps), (order[::-1], gaps[::-1])):
+        for i, gap in zip(end[:2], end_gaps[:2]):
             if gap <= pitch * 1.2:
                 break
             apart.add(i)
@@ -126,19 +135,27 @@ def _margin_lines(page: list[Line]) -> set[int]:
 
 def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """Pages without page numbers and without the running headers and footers:
-    lines apart at the top or bottom that are a page number, or whose text
-    (numbers aside) stands apart on other pages too."""
+    lines apart at the top or bottom that are a page number or whose text
+    (numbers aside) stands apart on another page too, and lines at the top or
+    bottom whose text (numbers aside) stands there on half the pages or more."""
     margins = [_margin_lines(page) for page in pages]
-    seen: dict[str, int] = {}
-    for page, apart in zip(pages, margins):
-        for key in {_furniture_key(page[i].text) for i in apart}:
-            seen[key] = seen.get(key, 0) + 1
-    kept = []
-    for page, apart in zip(pages, margins):
-        kept.append([line for i, line in enumerate(page)
-                     if i not in apart or not (_PAGE_NUMBER.fullmatch(line.text)
-                                               or seen[_furniture_key(line.text)] > 1)])
-    return kept
+    edges = [_edge_lines(page) for page in pages]
+    apart_on: dict[str, int] = {}
+    edge_of: dict[str, int] = {}
+    for page, apart, edge in zip(pages, margins, edges):
+        for counts, lines in ((apart_on, apart), (edge_of, edge)):
+            for key in {_furniture_key(page[i].text) for i in lines}:
+                counts[key] = counts.get(key, 0) + 1
+    repeated = max(2, (len(pages) + 1) // 2)
+
+    def furniture(page: list[Line], i: int, apart: set[int], edge: set[int]) -> bool:
+        key = _furniture_key(page[i].text)
+        if i in apart and (_PAGE_NUMBER.fullmatch(page[i].text) or apart_on[key] > 1):
+            return True
+        return i in edge and edge_of[key] >= repeated
+
+    return [[line for i, line in enumerate(page) if not furniture(page, i, apart, edge)]
+            for page, apart, edge in zip(pages, margins, edges)]
 
 
 def _joined(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:

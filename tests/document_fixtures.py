@@ -39,26 +39,37 @@ def _font_name(font_file: str | None) -> str:
     return name
 
 
-def make_pdf(text: str, path: str | Path, font_file: str | None = None, header: str = HEADER) -> None:
+def make_pdf(text: str, path: str | Path, font_file: str | None = None, header: str = HEADER,
+             word_style: bool = False, header_top: float = 40) -> None:
     """text as a typeset PDF: one paragraph per non-empty line, A4, indented
-    first lines, the header on top of every page and "— n —" at its foot."""
+    first lines, the header on top of every page (header_top points from the
+    top edge; the text starts at 72) and "— n —" at its foot.
+    word_style sets the text justified and digits and Latin letters in
+    Times, as Word exports a report."""
+    import re
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     font = _font_name(font_file)
     body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, firstLineIndent=24,
-                          wordWrap="CJK")
+                          wordWrap="CJK", alignment=TA_JUSTIFY if word_style else TA_LEFT)
+
+    def marked_up(line: str) -> str:
+        line = escape(line.strip())
+        return re.sub(r"([!-~]+)", r'<font name="Times-Roman">\1</font>', line) if word_style else line
 
     def furniture(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(font, 9)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, header)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - header_top, header)
         canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
         canvas.restoreState()
 
-    paragraphs = [Paragraph(escape(line.strip()), body) for line in text.splitlines() if line.strip()]
+    paragraphs = [Paragraph(marked_up(line), body) for line in text.splitlines() if line.strip()]
     SimpleDocTemplate(str(path), pagesize=A4, topMargin=72, bottomMargin=72).build(
         paragraphs, onFirstPage=furniture, onLaterPages=furniture)
 

@@ -24,10 +24,12 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REPORTS = [*sorted((FIXTURES / "seeds").glob("*.txt")),
            *(FIXTURES / "dev" / "docs" / f"dev_{n}.txt" for n in ("01", "03", "05", "09"))]
 ROW = ("value", "unit", "bound", "status", "indicator")
-FONTS = [pytest.param(None, id="cid-font"),
-         pytest.param(embedded_font(), id="embedded-font",
-                      marks=pytest.mark.skipif(embedded_font() is None,
-                                               reason="no CJK TrueType font (fonts-wqy-microhei) here"))]
+# (font file, Word's style: justified, digits in a Latin font)
+PDF_STYLES = [pytest.param(None, False, id="cid-font"),
+              pytest.param(None, True, id="cid-font-word-style"),
+              pytest.param(embedded_font(), True, id="embedded-font-word-style",
+                           marks=pytest.mark.skipif(embedded_font() is None,
+                                                    reason="no CJK TrueType font (fonts-wqy-microhei) here"))]
 
 
 def rows_of(path: Path):
@@ -48,11 +50,11 @@ def plain_rows():
 
 # --- PDF ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("font", FONTS)
-def test_pdf_versions_give_the_rows_of_the_text(tmp_path, plain_rows, font):
+@pytest.mark.parametrize("font, word_style", PDF_STYLES)
+def test_pdf_versions_give_the_rows_of_the_text(tmp_path, plain_rows, font, word_style):
     for report in REPORTS:
         pdf = tmp_path / f"{report.stem}.pdf"
-        make_pdf(report.read_text(encoding="utf-8"), pdf, font)
+        make_pdf(report.read_text(encoding="utf-8"), pdf, font, word_style=word_style)
         rows, source = rows_of(pdf)
         assert agreement(plain_rows[report], rows) >= 0.95, report.name
         # Every row has its page, pages run in order, and offsets point into the text read.
@@ -75,11 +77,12 @@ def test_pdf_rows_stand_on_the_page_that_holds_them(tmp_path):
         assert r.text.replace(" ", "") in pages[r.page - 1] + pages[min(r.page, len(pages) - 1)]
 
 
-def test_pdf_text_keeps_paragraphs_and_leaves_out_page_furniture(tmp_path):
+@pytest.mark.parametrize("word_style", [False, True])
+def test_pdf_text_keeps_paragraphs_and_leaves_out_page_furniture(tmp_path, word_style):
     for report in REPORTS[:3]:
         text = report.read_text(encoding="utf-8")
         pdf = tmp_path / f"{report.stem}.pdf"
-        make_pdf(text, pdf, header=HEADER)
+        make_pdf(text, pdf, header=HEADER, word_style=word_style)
         source = read_source(str(pdf))
         paragraphs = ["".join(line.split()) for line in text.splitlines() if line.strip()]
         assert ["".join(line.split()) for line in source.text.splitlines()] == paragraphs
@@ -87,10 +90,11 @@ def test_pdf_text_keeps_paragraphs_and_leaves_out_page_furniture(tmp_path):
         assert source.encoding == "pdf" and len(source.pages) > 1
 
 
-def test_a_running_header_with_a_year_sets_no_year(tmp_path):
+@pytest.mark.parametrize("header_top", [40, 62])  # apart from the text, or close above it
+def test_a_running_header_with_a_year_sets_no_year(tmp_path, header_top):
     text = REPORTS[1].read_text(encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    make_pdf(text, pdf, header="1999年政府工作报告")
+    make_pdf(text, pdf, header="1999年政府工作报告", header_top=header_top)
     source = read_source(str(pdf))
     assert "1999" not in source.text
     assert {r.year for r in rows_of(pdf)[0]} == {r.year for r in extract_text(text)}
