@@ -128,7 +128,10 @@ def _is_furniture(line: tuple[str, float]) -> bool:
     text, link_share = line
     if _SENTENCE.search(text):
         return False
-    return link_share >= _LINK_SHARE or _furniture_words().search(text) is not None
+    if link_share >= _LINK_SHARE:
+        return True
+    words = {m.group() for m in _furniture_words().finditer(text)}
+    return len(words) > 1 or _furniture_words().match(text.lstrip(" \u3000【[（(")) is not None
 
 
 class _TextExtractor(HTMLParser):

@@ -62,8 +62,11 @@ REPORT = "<p>今年城镇新增就业1.2万人以上，地区生产总值增长6
                  "2023年政府工作报告\n网站访问量增长20%，政务服务事项全部网上可办。\n"
                  "今年城镇新增就业1.2万人以上，地区生产总值增长6%左右。\n新建学校5所，改造老旧小区30个。",
                  id="info-bar-and-share-links"),
-    # A page without sentences is read whole, less its furniture lines.
-    pytest.param('<p>指标</p><p>5%</p><p>当前位置：首页</p>', "指标\n5%", id="no-sentences"),
+    # A page without sentences is read whole, less its furniture lines; a line
+    # that only mentions a furniture word stays.
+    pytest.param('<p>指标</p><p>5%</p><p>当前位置：首页</p><p>资金来源：中央预算内投资5000万元</p>'
+                 '<p>老字号企业达到50家</p><p>【打印本页】【关闭窗口】</p><p>鲁ICP备05002986号 网站标识码：3702810001</p>',
+                 "指标\n5%\n资金来源：中央预算内投资5000万元\n老字号企业达到50家", id="no-sentences"),
 ])
 def test_main_text(body, text):
     assert html_text(_page(body)) == f"政府工作报告\n{text}\n"
