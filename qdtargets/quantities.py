@@ -79,12 +79,13 @@ def candidate_pattern() -> regex.Pattern:
 
 @cache
 def _before_bound_pattern() -> regex.Pattern:
-    return regex.compile(rf"(?:{lexicon.alternation(_bounds('before'))})$")
+    # A space may stand between the bound word and the number (控制在 3.3%).
+    return regex.compile(rf"(?P<word>{lexicon.alternation(_bounds('before'))})[ \t]*$")
 
 
 @cache
 def _after_bound_pattern() -> regex.Pattern:
-    return regex.compile(lexicon.alternation(_bounds("after")))
+    return regex.compile(rf"[ \t]*(?P<word>{lexicon.alternation(_bounds('after'))})")
 
 
 @lru_cache(maxsize=65536)
@@ -133,9 +134,9 @@ def read_match(m: regex.Match, text: str) -> Quantity:
 
 
 def _bound_of(m: regex.Match, text: str) -> str:
-    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
+    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 6))
     if after:
-        return _bounds("after")[after.group()]
+        return _bounds("after")[after.group("word")]
     number, suffix, prefix = m.group("number", "suffix", "prefix")
     if suffix:
         return _bounds("suffix")[suffix]
@@ -145,9 +146,9 @@ def _bound_of(m: regex.Match, text: str) -> str:
     for word, bound in _bounds("suffix").items():
         if word in number:
             return bound
-    before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
+    before = _before_bound_pattern().search(text, max(0, m.start() - 6), m.start())
     if before:
-        return _bounds("before")[before.group()]
+        return _bounds("before")[before.group("word")]
     return "="
 
 

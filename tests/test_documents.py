@@ -265,6 +265,16 @@ def test_old_typesetting_reads_one_quantity(sentence, expected):
     assert all(sentence[r.start:r.end] == r.text for r in rows)
 
 
+@pytest.mark.parametrize("sentence, bounds", [
+    # 2011: spaces between the number and its bound word, as text from PDFs and pages has them.
+    ("医保基金支付水平提高到70% 以上，居民消费价格涨幅控制在 3.3%。", [">=", "<="]),
+    ("新增就业 1100 万人以上，粮食产量超过 1.3 万亿斤。", [">=", ">"]),
+    ("增长70%，以上各项任务全面完成。", ["="]),
+])
+def test_bound_words_apart_from_the_number(sentence, bounds):
+    assert [r.bound for r in extract_text(sentence)] == bounds
+
+
 def test_spread_digits_close_up_only_where_a_text_spreads_them():
     # In a text that writes its numbers whole, "1 2" are two numbers.
     rows = extract_text("2023年新建学校12所，改造教室1 2 3间。")
