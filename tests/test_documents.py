@@ -186,10 +186,14 @@ def test_docx_reads_paragraphs_and_tables_in_order(tmp_path):
     assert [(r.value, r.unit, r.bound) for r in rows_of(path)[0]] == [(6, "%", "~"), (27000, "人", ">=")]
 
 
+def _old_doc(path: Path) -> None:
+    # A compound file's signature and its WordDocument stream name, as Word 97-2003 writes them.
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(512))
+
+
 def test_old_word_files_name_the_fix(tmp_path):
     doc = tmp_path / "report.doc"
-    # A compound file's signature and its WordDocument stream name, as Word 97-2003 writes them.
-    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(512))
+    _old_doc(doc)
     with pytest.raises(SourceError) as info:
         read_source(str(doc))
     assert str(info.value) == (f"cannot read {doc}: a Word 97-2003 .doc file; convert it to .docx first "
@@ -329,3 +333,22 @@ def test_a_folder_with_nothing_to_read_fails(tmp_path):
         f"qdtargets: {tmp_path}: no file qdtargets reads in this folder (.txt .html .htm .pdf .docx)",
         "qdtargets: 1 file(s) could not be read; rows of the others were written",
     ]
+
+
+def test_extract_names_each_unreadable_document_and_loses_nothing_else(tmp_path):
+    scan, doc, report = tmp_path / "scan.pdf", tmp_path / "old.doc", tmp_path / "report.txt"
+    _scan(scan)
+    _old_doc(doc)
+    report.write_text(REPORTS[2].read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "-f", "csv", str(scan), str(doc), str(report)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"qdtargets: cannot read {scan}: a scanned PDF without a text layer "
+        "(qdtargets does not do OCR; run OCR first, e.g. ocrmypdf)",
+        f"qdtargets: cannot read {doc}: a Word 97-2003 .doc file; convert it to .docx first "
+        f"(LibreOffice: soffice --headless --convert-to docx {doc})",
+        "qdtargets: 2 file(s) could not be read; rows of the others were written",
+    ]
+    rows = result.stdout.splitlines()[1:]
+    assert len(rows) == len(extract_text(REPORTS[2].read_text(encoding="utf-8")))
+    assert all(row.startswith(str(report)) for row in rows)
