@@ -8,7 +8,8 @@ pdf: each fixture report (seeds and dev) typeset as a PDF by reportlab
 (tests/document_fixtures.py; the CID font STSong-Light, or FONT_FILE embedded),
 read back by pypdfium2 and by pdfminer.six. Fidelity is how much of the
 report's text comes back in order (difflib ratio, whitespace and the page
-furniture left out of both sides); time is the total read time.
+furniture left out of both sides), and how many of its paragraphs come back
+whole, on one line; time is the total read time.
 
 html: each fixture report put into a page built like a government site's
 (tests/site_pages.py: navigation, breadcrumbs, counters, footers, related
@@ -47,6 +48,13 @@ def fidelity(original: str, read: str) -> float:
     return difflib.SequenceMatcher(None, _squeezed(original), read, autojunk=False).ratio()
 
 
+def paragraphs_kept(original: str, read: str) -> float:
+    """The share of the report's paragraphs that come back whole, as one line."""
+    lines = {_squeezed(line) for line in read.splitlines()}
+    paragraphs = [_squeezed(line) for line in original.splitlines() if line.strip()]
+    return sum(p in lines for p in paragraphs) / len(paragraphs)
+
+
 def read_pypdfium2(path: Path) -> str:
     import pypdfium2
 
@@ -70,7 +78,8 @@ def read_qdtargets_pdf(path: Path) -> str:
 
 
 def compare_pdf(font_file: str | None) -> None:
-    readers = {"pypdfium2": read_pypdfium2, "pdfminer.six": read_pdfminer}
+    readers = {"pypdfium2": read_pypdfium2, "pdfminer.six": read_pdfminer,
+               "qdtargets (pypdfium2, lines joined, furniture out)": read_qdtargets_pdf}
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = []
         for report in REPORTS:
@@ -84,8 +93,9 @@ def compare_pdf(font_file: str | None) -> None:
             texts = [read(pdf) for _, pdf in pdfs]
             elapsed = time.perf_counter() - started
             scores = [fidelity(original, text) for (original, _), text in zip(pdfs, texts)]
-            print(f"  {name:24} {elapsed * 1000:8.0f} ms   fidelity mean {sum(scores) / len(scores):.4f}"
-                  f"  min {min(scores):.4f}")
+            whole = [paragraphs_kept(original, text) for (original, _), text in zip(pdfs, texts)]
+            print(f"  {name:50} {elapsed * 1000:6.0f} ms   fidelity mean {sum(scores) / len(scores):.4f}"
+                  f"  min {min(scores):.4f}   paragraphs whole {sum(whole) / len(whole):.3f}")
 
 
 def compare_html() -> None:

@@ -4,7 +4,7 @@ pypdfium2 (PDFium, the PDF engine of Chrome) gives each page's characters with
 their boxes; this module puts back the paragraphs the page layout broke into
 lines, and leaves out what every page repeats (page numbers, running headers
 and footers). Chosen over pdfminer.six: as faithful on Chinese reports, 4 to
-18 times quicker (benchmarks/readers.py). Imported only when a PDF is read.
+20 times quicker (benchmarks/readers.py). Imported only when a PDF is read.
 """
 from __future__ import annotations
 
