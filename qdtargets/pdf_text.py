@@ -61,6 +61,8 @@ def pdf_text(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
         raise SourceError(f"cannot read {name}: {reason}") from None
     try:
         pages = [_lines(page) for page in pdf]
+    except pypdfium2.PdfiumError as exc:
+        raise SourceError(f"cannot read {name}: a damaged PDF ({exc})") from None
     finally:
         pdf.close()
     pages = _without_furniture(pages)
