@@ -258,8 +258,9 @@ def _common_share(text: str, common: dict[int, None]) -> float | None:
 
 
 def _looks_chinese(text: str) -> bool:
-    """No binary controls, and at least 80% of non-ASCII characters are common."""
-    share = _common_share(text, _common())
+    """No binary controls, and at least 80% of non-ASCII characters are common
+    in either script."""
+    share = _common_share(text, _common_either())
     return share is not None and share >= 0.8
 
 

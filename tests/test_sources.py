@@ -131,6 +131,7 @@ HONG_KONG = "香港特別行政區：邨屋、嘅、啲，全港新增就業三�
     pytest.param((TRADITIONAL * 3).encode("big5"), TRADITIONAL * 3, "big5", id="big5-longer"),
     pytest.param(HONG_KONG.encode("big5hkscs"), HONG_KONG, "big5hkscs", id="big5-hkscs"),
     pytest.param(TRADITIONAL.encode("gb18030"), TRADITIONAL, "gb18030", id="gb18030-traditional"),
+    pytest.param(TRADITIONAL.encode("utf-16-le"), TRADITIONAL, "utf-16-le", id="utf-16-traditional"),
 ])
 def test_detects_traditional_encodings(tmp_path, data, text, codec):
     path = write(tmp_path, data)
