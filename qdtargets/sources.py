@@ -274,8 +274,9 @@ def matching_view(text: str) -> str:
 
     Same length, so a match's offsets in the view are its offsets in text:
 
-    - full-width digits, ．and ％ become ASCII; no-break, ideographic and
-      zero-width spaces become ' ' (the Chinese comma stays: the patterns
+    - full-width digits, ．and ％ become ASCII; no-break and ideographic
+      spaces and invisible characters (zero-width spaces, soft hyphens,
+      direction marks) become ' ' (the Chinese comma stays: the patterns
       read both commas, and mapping it would mean copying nearly every text);
     - a line break that an invisible character holds open inside a sentence
       (…74.4\n\u200b\n万亿元, a web page's page-break residue) becomes spaces;
@@ -304,9 +305,14 @@ def matching_view(text: str) -> str:
     return view
 
 
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_MAPPED = "０１２３４５６７８９．％\u00a0\u2007\u202f\u3000" + _INVISIBLE
-_SAME_LENGTH = dict(zip(_MAPPED, "0123456789.%" + " " * 9))
+# Zero-width spaces and joiners, the word joiner and BOM, the soft hyphen,
+# direction marks and embeddings, invisible operators, the Mongolian vowel
+# separator: what copying from web pages and word processors leaves in text.
+_INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+              "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u180e")
+_OTHER_SPACES = "\u00a0\u2007\u202f\u3000"
+_MAPPED = "０１２３４５６７８９．％" + _OTHER_SPACES + _INVISIBLE
+_SAME_LENGTH = dict(zip(_MAPPED, "0123456789.%" + " " * (len(_OTHER_SPACES) + len(_INVISIBLE))))
 _NEEDS_MAPPING = re.compile(f"[{_MAPPED}]+")
 _INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
 # Found in the text, where the invisible characters can still be told from

@@ -362,6 +362,7 @@ def test_expand_paths_reports_unlistable_directory(tree, monkeypatch):
     ("2.7\u00a0万\u3000人\u2007\u202f", "2.7 万 人  "),
     # Invisible characters inside a number close up; the freed places follow it.
     ("1\u200b2\u200c3\u200d4\u20605\ufeff", "12345     "),
+    ("7\u00ad4\u200e.4\u2066万亿元", "74.4   万亿元"),
     ("增加\u200b到", "增加 到"),
     # …and a line break they hold open inside a sentence is a space.
     ("达到74.4\n\u200b\n万亿元", "达到74.4   万亿元"),
@@ -391,7 +392,8 @@ def test_matching_view_offsets_point_into_text():
     assert found == ["２．７", "１２％"]
 
 
-MAPPED = set("０１２３４５６７８９．％\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff")
+MAPPED = set("０１２３４５６７８９．％\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+             "\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u180e")
 
 
 @given(st.text())
