@@ -283,8 +283,8 @@ def matching_view(text: str) -> str:
     - digits that old typesetting spreads apart (1 9 9 8 年, 7 4 7 7 2 亿元) or
       that an invisible character splits (7\u200b4) close up, the freed places
       left as spaces after them (1998    年), so the match starts at the first
-      digit as written; only in a text whose spread numbers outnumber its
-      plain ones, since elsewhere "1 2" may be two numbers;
+      digit as written; only in a text with three spread numbers or more
+      than it writes whole, since elsewhere "1 2" may be two numbers;
     - a text in traditional characters is read in simplified ones, one
       character for another (data/t2s.tsv), so the lexicons and patterns,
       which are simplified, read it too.
@@ -297,7 +297,7 @@ def matching_view(text: str) -> str:
         view = _close_up(view, _SPLIT_DIGITS.finditer(text))
     if _SPREAD_HINT.search(view):
         spread = len(_SPREAD_NUMBER.findall(view))
-        if spread >= len(_PLAIN_NUMBER.findall(view)):
+        if spread >= _SPREAD_ENOUGH or spread >= len(_PLAIN_NUMBER.findall(view)):
             view = _close_up(view, _SPREAD_RUN.finditer(view))
     if is_traditional(view):
         table = _t2s()
@@ -324,6 +324,8 @@ _SPLIT_DIGITS = re.compile(rf"[0-9０-９][0-9０-９.．]*(?:[{_INVISIBLE}]+[0-
 _SPREAD_HINT = re.compile(r"[0-9] [0-9] [0-9]")  # a quick look before counting
 _SPREAD_NUMBER = re.compile(r"(?<![0-9])[0-9](?: [0-9]){2,}(?![0-9])")
 _PLAIN_NUMBER = re.compile(r"[0-9]{2,}")
+# This many spread numbers make a text spread, even where it writes more numbers whole.
+_SPREAD_ENOUGH = 3
 # A spread number with its decimal point (8 .8, 1 0 .0 6) and the space after it.
 _SPREAD_RUN = re.compile(r"(?<![0-9.])[0-9](?: ?[0-9.])*(?: (?=\S))?")
 
