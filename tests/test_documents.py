@@ -72,6 +72,7 @@ def test_pdf_rows_stand_on_the_page_that_holds_them(tmp_path):
     rows, source = rows_of(pdf)
     document = pypdfium2.PdfDocument(str(pdf))
     pages = ["".join(page.get_textpage().get_text_range().split()) for page in document]
+    document.close()
     assert len(pages) > 2 and len({r.page for r in rows}) > 2
     for r in rows:
         assert r.text.replace(" ", "") in pages[r.page - 1] + pages[min(r.page, len(pages) - 1)]
