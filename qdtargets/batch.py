@@ -52,7 +52,8 @@ def run_job(job: Job) -> Outcome:
             rows = [{**d.to_dict(), "context": context_of(source.text, d.start, d.end)}
                     for d in explain_text(source.text, source.name)]
         else:
-            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year)
+            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year,
+                                                      source.pages)
                     if job.statuses is None or t.status in job.statuses]
     except SourceError as exc:
         return Outcome(job, [], str(exc))

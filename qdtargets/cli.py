@@ -85,7 +85,7 @@ def extract(
     [bold]Examples[/bold]
 
       qdtargets extract report.txt                  a table at the terminal
-      qdtargets extract reports/ > targets.csv      every .txt under reports/, as CSV
+      qdtargets extract reports/ > targets.csv      every report under reports/, as CSV
       qdtargets extract -f jsonl -s target r.txt    planned targets only, one JSON object a line
       qdtargets extract --bom -o out.csv r.txt      CSV that Excel opens with the Chinese intact
       qdtargets extract --explain r.txt             why each number was kept or dropped
@@ -163,6 +163,31 @@ def number(
     writer.close()
     if unread:
         raise typer.Exit(ExitStatus.INPUT_ERROR)
+
+
+@app.command("text")
+def text_of(
+    path: str = typer.Argument(..., metavar="FILE", help="A report file (text, HTML, PDF or Word .docx), or - for standard input."),
+    encoding: Optional[str] = ENCODING,
+) -> None:
+    """Print the text qdtargets reads from a file: what the line, col, start and end
+    of its rows count in, so that any row can be checked against its source.
+
+    [bold]Examples[/bold]
+
+      qdtargets text report.pdf > report.txt    a PDF's running text
+      qdtargets text report.docx | sed -n 12p   line 12 of a Word file
+      qdtargets text page.html                  a web page's main text
+    """
+    from .cli_shared import error
+    from .sources import SourceError, read_source
+
+    try:
+        source = read_source(path, encoding)
+    except SourceError as exc:
+        error(str(exc))
+        raise typer.Exit(ExitStatus.INPUT_ERROR)
+    sys.stdout.write(source.text)
 
 
 app.command()(summary)

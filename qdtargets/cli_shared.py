@@ -38,8 +38,8 @@ PROGRESS_MIN_FILES = 5
 # Options that every command reading reports shares.
 PATHS = typer.Argument(
     None, metavar="PATH...",
-    help="Report files (text or HTML), folders (their .txt, .html and .htm files, recursively, "
-         "sorted) or - for standard input.")
+    help="Report files (text, HTML, PDF or Word .docx), folders (their .txt, .html, .htm, .pdf "
+         "and .docx files, recursively, sorted) or - for standard input.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
 
 
@@ -162,7 +162,7 @@ class Inputs:
     """
 
     def __init__(self, paths: Optional[List[str]], encoding: Optional[str]):
-        from .sources import TEXT_SUFFIXES, SourceError, expand_paths
+        from .sources import READ_SUFFIXES, SourceError, expand_paths
 
         if not paths:
             if sys.stdin.isatty():
@@ -193,7 +193,7 @@ class Inputs:
                 shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
                 error(f"{given}: skipped {len(skipped)} file(s) of a type qdtargets does not read: {shown}")
             if not found:
-                error(f"{given}: no report in this folder (qdtargets reads {', '.join(TEXT_SUFFIXES)} files)")
+                error(f"{given}: no report in this folder (qdtargets reads {', '.join(READ_SUFFIXES)} files)")
             self.files += found
 
     def refuse_as_output(self, output: Path, others: Sequence[str] = ()) -> None:

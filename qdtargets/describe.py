@@ -36,6 +36,9 @@ _LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(
 # bound word the first value may carry.
 _LIST_GAP = regex.compile(r"\s*(?:以上|以内|左右|以下)?\s*(?:、|和|与|及)\s*")
 _RESPECTIVELY = "分别"
+# Spaces between two Chinese characters are layout, not words: a line break
+# that the matching view joined (生产总值\n\u200b\n之比), a spread line.
+_LAYOUT_SPACE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 _RATE_UNITS = {"%", "‰", "百分点"}
 
 
@@ -61,7 +64,7 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
     left_start = max(clause_start, previous.end) if follows else clause_start
     right_end = following.start if following and following.start < clause_end else clause_end
     in_list = follows and _LIST_GAP.fullmatch(view, previous.end, q.start) is not None
-    left = view[left_start:q.start]
+    left = _LAYOUT_SPACE.sub("", view[left_start:q.start])
     if left_start != clause_start and not in_list:
         # In an enumeration (…900个公共停车泊位、34处…, …学校和6个…) this item
         # starts after the last separator.
@@ -71,7 +74,7 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
     before_clause = ""
     if not follows and clause_start > sentence[0]:
         before_clause = view[segment.clause_of(view, sentence, clause_start - 1)[0]:clause_start - 1]
-    return Placement(q, sentence, left, view[q.end:right_end], before_clause, follows,
+    return Placement(q, sentence, left, _LAYOUT_SPACE.sub("", view[q.end:right_end]), before_clause, follows,
                      left_start != clause_start, in_list)
 
 
@@ -132,11 +135,10 @@ def name(placement: Placement, rows: list[Target], previous_verb: str | None) ->
     return indicator, verb
 
 
-def describe(view: str, text: str, file: str, kept: list[Quantity], context: DocumentContext,
-             position) -> list[Target]:
-    """The Target rows of the kept quantities of one document, in order.
-
-    position(offset) gives the 1-based (line, column) of an offset."""
+def describe(doc, kept: list[Quantity], context: DocumentContext) -> list[Target]:
+    """The Target rows of the kept quantities of one document (pipeline.Document:
+    its name, text, view, position and page), in order."""
+    view, text = doc.view, doc.text
     rows: list[Target] = []
     lists = Lists()
     previous_verb: str | None = None
@@ -157,15 +159,17 @@ def describe(view: str, text: str, file: str, kept: list[Quantity], context: Doc
         else:
             indicator, verb = name(placement, rows, previous_verb)
         status, year = context.when(placement.sentence, q.start, q.end)
-        line, col = position(q.start)
+        line, col = doc.position(q.start)
         sentence = text[placement.sentence[0]:placement.sentence[1]].strip()
         rows.append(Target(
-            file=file, line=line, col=col, start=q.start, end=q.end,
+            file=doc.name, line=line, col=col, start=q.start, end=q.end,
             text=text[q.start:q.end], indicator=indicator, value=q.value,
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
             region=context.region_at(q.start), year=year, sentence=sentence,
-            category=category_of(indicator, sentence), key=key_of(indicator, q.unit),
-            region_code=code_of(context.region_at(q.start), year),
+            # The view's sentence: in simplified characters, as the category words are.
+            category=category_of(indicator, view[placement.sentence[0]:placement.sentence[1]]),
+            key=key_of(indicator, q.unit), region_code=code_of(context.region_at(q.start), year),
+            page=doc.page(q.start),
         ))
         previous_verb = verb
     return rows

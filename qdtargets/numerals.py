@@ -108,9 +108,11 @@ CHINESE_PATTERN = (
 # '-' a range or date dash (5%-6%, 2021-02-04).
 # A fraction's denominator: 三分之一, 10分之3 (百分之/千分之 are tried first).
 _DENOMINATOR = rf"(?:[{_PLAIN}{_LIANG}十]{{1,4}}|[{_AR}]{{1,3}})分之"
+# Spaces may stand before the scale: text taken from a PDF (12.82 万亿) and
+# spread digits closed up in the matching view (7477     亿) put them there.
 NUMBER_PATTERN = (
     rf"(?:百分之|千分之|{_DENOMINATOR})?"
-    rf"(?:(?:{ARABIC_PATTERN})(?:{SCALE_PATTERN})?|{CHINESE_PATTERN})"
+    rf"(?:(?:{ARABIC_PATTERN})(?:[ 	]*{SCALE_PATTERN})?|{CHINESE_PATTERN})"
 )
 
 # ---------------------------------------------------------------- parsing

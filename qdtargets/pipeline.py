@@ -37,6 +37,11 @@ class Document:
     decisions: list[tuple[Quantity, tuple[str, str] | None]] | None = None
     rows: list[Target] | None = None
     line_starts: list[int] | None = None
+    page_starts: tuple[int, ...] | None = None   # where each page starts, for paged input
+
+    def page(self, offset: int) -> int | None:
+        """1-based page of an offset, or None for input without pages."""
+        return bisect_right(self.page_starts, offset) if self.page_starts else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
@@ -66,28 +71,31 @@ def describe(doc: Document) -> None:
     """The kept quantities as Target rows (indicator, status, year, region …)."""
     kept = [q for q, why in doc.decisions if why is None]
     context = DocumentContext(doc.view, doc.region, doc.year) if kept else None
-    doc.rows = describe_rows(doc.view, doc.text, doc.name, kept, context, doc.position) if kept else []
+    doc.rows = describe_rows(doc, kept, context) if kept else []
 
 
 # read (sources) → segment (inside describe's context) → find → filter → describe → export (export)
 STAGES = (find, filter_quantities, describe)
 
 
-def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:
-    doc = Document(name, text, matching_view(text), region, year, explain)
+def _run(text: str, name: str, region: str | None, year: int | None, explain: bool,
+         page_starts: tuple[int, ...] | None = None) -> Document:
+    doc = Document(name, text, matching_view(text), region, year, explain, page_starts=page_starts)
     for stage in STAGES if not explain else STAGES[:-1]:
         stage(doc)
     return doc
 
 
 def extract_text(text: str, name: str = "-", region: str | None = None,
-                 year: int | None = None) -> list[Target]:
+                 year: int | None = None, page_starts: tuple[int, ...] | None = None) -> list[Target]:
     """Every quantified target in text, in order (TARGETS.md).
 
     region (a name or a code: 胶州, 370281) and year are used only where the
     text does not say them; a region the gazetteer does not know is a ValueError.
+    page_starts (Source.pages) give each row its page.
     """
-    return _run(text, name, canonical(region) if region else None, year, explain=False).rows
+    return _run(text, name, canonical(region) if region else None, year, explain=False,
+                page_starts=page_starts).rows
 
 
 def explain_text(text: str, name: str = "-") -> list[Decision]:

@@ -75,12 +75,12 @@ def candidate_pattern() -> regex.Pattern:
         (?P<sign>{_SIGN})?
         (?:(?P<prefix>{prefix})(?=[十百千万亿]))?      # 数十, 近千, 上万
         (?P<number>{NUMBER_PATTERN})
-        (?P<suffix>{suffix})?                         # 4000多, 1000余, 十几
-        (?:{_SPACE}?(?P<unit>{units}))?
+        (?:{_SPACE}*(?P<suffix>{suffix}))?            # 4000多, 1000余, 十几
+        (?:{_SPACE}*(?P<unit>{units}))?               # spaces: see NUMBER_PATTERN
         (?:{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*  # 5%-6%, 3至5个, 三到五年
            {_NOT_A_YEAR_AFTER}
            (?P<number2>(?&number))(?P<suffix2>(?&suffix))?  # (?&g): group g's pattern
-           (?:{_SPACE}?(?P<unit2>(?&unit)))?                # again, compiled once
+           (?:{_SPACE}*(?P<unit2>(?&unit)))?                # again, compiled once
         )?
         """,
         regex.VERBOSE,
@@ -89,12 +89,13 @@ def candidate_pattern() -> regex.Pattern:
 
 @cache
 def _before_bound_pattern() -> regex.Pattern:
-    return regex.compile(rf"(?:{lexicon.alternation(_bounds('before'))})$")
+    # A space may stand between the bound word and the number (控制在 3.3%).
+    return regex.compile(rf"(?P<word>{lexicon.alternation(_bounds('before'))})[ \t]*$")
 
 
 @cache
 def _after_bound_pattern() -> regex.Pattern:
-    return regex.compile(lexicon.alternation(_bounds("after")))
+    return regex.compile(rf"[ \t]*(?P<word>{lexicon.alternation(_bounds('after'))})")
 
 
 @lru_cache(maxsize=65536)
@@ -145,9 +146,9 @@ def read_match(m: regex.Match, text: str) -> Quantity:
 
 
 def _bound_of(m: regex.Match, text: str) -> str:
-    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
+    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 6))
     if after:
-        return _bounds("after")[after.group()]
+        return _bounds("after")[after.group("word")]
     number, suffix, prefix = m.group("number", "suffix", "prefix")
     if suffix:
         return _bounds("suffix")[suffix]
@@ -157,9 +158,9 @@ def _bound_of(m: regex.Match, text: str) -> str:
     for word, bound in _bounds("suffix").items():
         if word in number:
             return bound
-    before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
+    before = _before_bound_pattern().search(text, max(0, m.start() - 6), m.start())
     if before:
-        return _bounds("before")[before.group()]
+        return _bounds("before")[before.group("word")]
     return "="
 
 

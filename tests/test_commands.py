@@ -408,7 +408,9 @@ def test_extract_loads_only_what_it_uses():
     assert loaded.isdisjoint({"openpyxl", "qdtargets.analysis", "qdtargets.gold", "qdtargets.xlsx",
                               "qdtargets.evaluate", "qdtargets.html_text", "pkg_resources",
                               "jieba.finalseg.prob_emit", "multiprocessing", "concurrent.futures",
-                              "sqlite3", "qdtargets.sqlite_out"})
+                              "sqlite3", "qdtargets.sqlite_out",
+                              "qdtargets.pdf_text", "pypdfium2", "qdtargets.docx_text", "docx", "lxml",
+                              "opencc"})
 
 
 # ---- help --------------------------------------------------------------------

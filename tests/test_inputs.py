@@ -186,26 +186,26 @@ def test_empty_stdin():
 
 
 def test_folder_without_reports_and_skipped_types_are_named(tmp_path):
-    for name in ("a.docx", "b.xls", "c.png", "d.csv", ".hidden.doc"):
+    for name in ("a.doc", "b.xls", "c.png", "d.csv", ".hidden.doc"):
         (tmp_path / name).write_bytes(b"x")
     result = invoke("extract", "-f", "jsonl", str(tmp_path))
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"qdtargets: {tmp_path}: skipped 4 file(s) of a type qdtargets does not read: "
-        "a.docx, b.xls, c.png and 1 more",
-        f"qdtargets: {tmp_path}: no report in this folder (qdtargets reads .txt, .html, .htm files)",
+        "a.doc, b.xls, c.png and 1 more",
+        f"qdtargets: {tmp_path}: no report in this folder (qdtargets reads .txt, .html, .htm, .pdf, .docx files)",
         NOTHING_READ,
     ]
 
 
 def test_skipped_types_beside_reports_are_named_and_cost_nothing(tmp_path):
     (tmp_path / "report.txt").write_text(seed_text(SEEDS[0]), encoding="utf-8")
-    (tmp_path / "notes.docx").write_bytes(b"x")
+    (tmp_path / "notes.xls").write_bytes(b"x")
     result = invoke("extract", "-f", "jsonl", str(tmp_path))
     assert result.exit_code == 0
     assert tuple(without_file(jsonl(result))) == clean_rows(SEEDS[0])
     assert result.stderr.splitlines() == [
-        f"qdtargets: {tmp_path}: skipped 1 file(s) of a type qdtargets does not read: notes.docx"]
+        f"qdtargets: {tmp_path}: skipped 1 file(s) of a type qdtargets does not read: notes.xls"]
 
 
 # --- 5. a missing file next to a good one -------------------------------------

@@ -115,7 +115,6 @@ UNIT_GAPS = {
     **dict.fromkeys(["米九", "米九左右", "三米九"],
                     "米九 = 1.9 m: a digit after the unit is its tenth, a unit-phrase reading"),
     "半公升": "半 is not in NUMBER_PATTERN (上半年, 半导体, 半岛)",
-    "新台币 177.1 亿元": "NUMBER_PATTERN takes no space between the number and its scale",
     "两个亿卢布": "the classifier 个 between the count and its scale (两个亿)",
 }
 
