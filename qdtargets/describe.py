@@ -64,7 +64,7 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
     left_start = max(clause_start, previous.end) if follows else clause_start
     right_end = following.start if following and following.start < clause_end else clause_end
     in_list = follows and _LIST_GAP.fullmatch(view, previous.end, q.start) is not None
-    left = _LAYOUT_SPACE.sub("", view[left_start:q.start])
+    left = _without_layout_spaces(view[left_start:q.start])
     if left_start != clause_start and not in_list:
         # In an enumeration (…900个公共停车泊位、34处…, …学校和6个…) this item
         # starts after the last separator.
@@ -74,8 +74,12 @@ def place(view: str, kept: list[Quantity], i: int) -> Placement:
     before_clause = ""
     if not follows and clause_start > sentence[0]:
         before_clause = view[segment.clause_of(view, sentence, clause_start - 1)[0]:clause_start - 1]
-    return Placement(q, sentence, left, _LAYOUT_SPACE.sub("", view[q.end:right_end]), before_clause, follows,
+    return Placement(q, sentence, left, _without_layout_spaces(view[q.end:right_end]), before_clause, follows,
                      left_start != clause_start, in_list)
+
+
+def _without_layout_spaces(words: str) -> str:
+    return _LAYOUT_SPACE.sub("", words) if " " in words else words
 
 
 class Lists:

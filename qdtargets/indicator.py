@@ -40,6 +40,7 @@ _EDGE_PUNCT = "“”\"'（）()《》 \t　、"
 _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
 _STATING_VERBS = {"完成"}
+_LONGEST_LEVEL_PHRASE = 6
 _COMPARISON = regex.compile(r"^(?:比|较|同比|与)")
 
 
@@ -103,11 +104,14 @@ def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
     return tokens[i:j]
 
 
-def _clean_left(phrase: str) -> list[str]:
-    """Words before a quantity, without the clause opener and the level verb."""
+@lru_cache(maxsize=16384)
+def _clean_left(phrase: str) -> tuple[str, ...]:
+    """Words before a quantity, without the clause opener and the level verb.
+    Cached: reports repeat their phrasings, and one phrase is asked for more than
+    once (its indicator, then whether that indicator names anything)."""
     phrase = _DATING.sub("", _LEADING_YEAR.sub("", _LIST_NUMBER.sub("", phrase)))
     phrase = strip_leading_place(phrase)
-    return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
+    return tuple(_strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"}))
 
 
 def _noun_after(phrase: str) -> str:
@@ -150,7 +154,7 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
         if roles.get(tail or noun) == "generic":
             # 新开工文阳路改建等5个项目: with a noun this general the examples say what it is.
             return _tidy("".join(head) + tail + noun), verb
-        words = ([verb] if verb else []) + ([tail] if tail else [])
+        words = ((verb,) if verb else ()) + ((tail,) if tail else ())
     else:
         words = _clean_left(left)
         verb = words[0] if words and roles.get(words[0]) == "verb" else None
@@ -187,7 +191,8 @@ def is_comparison(indicator: str) -> bool:
 
 def names_nothing(indicator: str) -> bool:
     """True for words that only say a level was reached or how (增长到, 预计)."""
-    return not _clean_left(indicator)
+    # Such words are short; a longer phrase always names something.
+    return len(indicator) <= _LONGEST_LEVEL_PHRASE and not _clean_left(indicator)
 
 
 def list_subjects(head: str) -> list[str]:
