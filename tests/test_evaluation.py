@@ -24,15 +24,19 @@ SEED_FLOORS = {
     "indicator_acc": 0.92,
 }
 DEV_FLOORS = {
-    "target_f1": 0.72,
+    # The issues' acceptance floors are 0.93 target F1 and status, 0.92 year,
+    # 0.90 indicator, 0.95 mention F1, 0.97 region, unit and bound, 0.98 value;
+    # these sit a little under today's figures, so that a change that loses
+    # ground shows here.
+    "target_f1": 0.97,
     "mention_f1": 0.98,
-    "value_acc": 0.98,
-    "unit_acc": 0.97,
-    "bound_acc": 0.97,
-    "status_acc": 0.90,
+    "value_acc": 0.99,
+    "unit_acc": 0.99,
+    "bound_acc": 0.99,
+    "status_acc": 0.97,
     "region_acc": 0.98,
-    "year_acc": 0.83,
-    "indicator_acc": 0.86,
+    "year_acc": 0.97,
+    "indicator_acc": 0.93,
 }
 
 
