@@ -14,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from .cli_analysis import compare, evaluate, summary
+from .cli_track import track
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
                          StatusChoice, choose_format, open_output)
 from .export import STREAMED, Format, RowWriter
@@ -139,6 +140,7 @@ def number(
 
 app.command()(summary)
 app.command()(compare)
+app.command()(track)
 app.command("eval")(evaluate)
 
 

@@ -1,0 +1,204 @@
+"""The `track` command: each year's target beside the outcome a later report
+gives for it, as rows and, with --plot, as a picture.
+
+The pairing is in track.py, the picture in plot.py (matplotlib, loaded only
+for --plot).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, List, Optional
+
+import typer
+
+from .cli_analysis import FORMAT
+from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
+                         choose_format, error, open_output)
+from .export import Format
+
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def track(
+    paths: Optional[List[str]] = PATHS,
+    key: Optional[List[str]] = typer.Option(
+        None, "--key", "-k", help="Track only this headline indicator (gdp_growth, cpi …); repeat for several."),
+    complete: bool = typer.Option(False, "--complete", help="Keep only years where both the target and the outcome are known."),
+    plot: Optional[Path] = typer.Option(
+        None, "--plot", metavar="FILE.png|svg",
+        help='Also draw the targets and outcomes, one panel per key (pip install "qdtargets\\[plot]").'),
+    fmt: Optional[Format] = FORMAT,
+    output: Optional[Path] = OUTPUT,
+    bom: bool = typer.Option(False, "--bom", help="Start CSV/TSV with a byte-order mark, so Excel reads the Chinese right."),
+    no_headers: bool = typer.Option(False, "--no-headers", help="Leave out the CSV/TSV header line."),
+    region: Optional[str] = REGION,
+    year: Optional[int] = YEAR,
+    encoding: Optional[str] = ENCODING,
+    debug: bool = DEBUG,
+    jobs: Optional[int] = JOBS,
+) -> None:
+    """Put each year's target beside its outcome: the target a report sets for
+    a year, and the figure a later report of the same region gives as achieved
+    for that year, with the gap and whether the target was met.
+
+    [bold]Examples[/bold]
+
+      qdtargets track 2023.txt 2024.txt                      one region, a target and its outcome
+      qdtargets track -k gdp_growth -k cpi corpus/20*.txt    two headline indicators over the years
+      qdtargets track --complete reports/ > pairs.csv        only years with both halves, as CSV
+      qdtargets track -k gdp_growth corpus/ --plot gdp.png   and a picture of them
+
+    A row is one region, indicator and year. An indicator is a key (gdp_growth …),
+    or for rows without a key the indicator text and unit. The target comes from
+    the report that plans for that year (its list of main targets first); the
+    outcome from the nearest later report. Figures for several years (五年, 年均,
+    累计) are never paired with a year's. Years with only one half are rows too,
+    the other half empty, unless --complete.
+
+    Columns: region, region_code, key, indicator, year, unit, target_value,
+    target_value_max, target_bound, target_text, achieved_value, achieved_bound,
+    achieved_text, gap, met, target_file, target_line, achieved_file,
+    achieved_line. gap is achieved minus target (a range: its low end), in
+    percentage points for %. met: a floor (>=, >, an increase) is met at or above
+    it, a ceiling (<=, 控制在, prices, unemployment rates) at or below; about X
+    (左右) allows half a percentage point (5% of X for other units) on the side
+    the direction allows; a range is met from its low end, a ceiling range up to
+    its high end. README.md ("Targets against outcomes") has the details.
+
+    Exit status: 0 all went well, 1 some file could not be read (the others are
+    still tracked) or there was nothing to draw, 2 usage error.
+    """
+    chosen = choose_format(fmt, output)
+    keys = _check_keys(key)
+    if plot is not None:
+        _check_plot(plot)
+    inputs = Inputs(paths, encoding)
+    from .analysis import plan_years, report_places
+    from .track import TRACK_FIELDS, track as pair
+
+    rows = inputs.rows(jobs, region=region, year=year, debug=debug, statuses=frozenset({"target", "achieved"}))
+    tracked = pair(rows, paragraph_leads(rows, encoding), keys, complete)
+    stream = open_output(output, binary=chosen is Format.xlsx)
+    try:
+        if chosen is Format.table:
+            print_track(stream, tracked)
+        else:
+            from .export import RowWriter
+
+            writer = RowWriter(stream, chosen, TRACK_FIELDS, bom=bom, headers=not no_headers, sheet="track")
+            writer.write(tracked)
+            writer.close()
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    drawn = True
+    if plot is not None:
+        from .plot import NothingToPlot, draw
+
+        try:
+            font = draw(tracked, plot, plan_years(rows, report_places(rows)))
+        except NothingToPlot as exc:
+            error(f"no picture: {exc}")
+            drawn = False
+        else:
+            sys.stderr.write(f"qdtargets: drew {plot}" + (f" (labels in {font})" if font else
+                             " (no CJK font found: English key names)") + "\n")
+    inputs.finish("the others were tracked")
+    if not drawn:
+        raise typer.Exit(ExitStatus.INPUT_ERROR)
+
+
+def _check_keys(given: Optional[List[str]]) -> Optional[frozenset[str]]:
+    if not given:
+        return None
+    from .lexicon import key_rules
+
+    known = sorted({rule.key for rule in key_rules()})
+    unknown = [k for k in given if k not in known]
+    if unknown:
+        error(f"unknown key {', '.join(unknown)} (known: {', '.join(known)})")
+        raise typer.Exit(ExitStatus.USAGE)
+    return frozenset(given)
+
+
+def _check_plot(path: Path) -> None:
+    """Before any work: a picture format matplotlib writes, and matplotlib itself."""
+    if path.suffix.lower() not in PLOT_SUFFIXES:
+        error(f"--plot {path}: name a .png, .svg or .pdf file")
+        raise typer.Exit(ExitStatus.USAGE)
+    try:
+        import matplotlib  # noqa: F401  (loaded here only to know it is there)
+    except ImportError:
+        error('--plot needs matplotlib: pip install "qdtargets[plot]"')
+        raise typer.Exit(ExitStatus.USAGE)
+
+
+def paragraph_leads(rows: list[dict], encoding: Optional[str]) -> list[str]:
+    """Each row's paragraph (its line) up to its quantity, from the report read
+    again; the sentence up to it where the report cannot be read again
+    (standard input, or a file gone since)."""
+    from .sources import SourceError, read_source
+    from .track import sentence_lead
+
+    texts: dict[str, str | None] = {}
+    leads = []
+    for row in rows:
+        file = row["file"]
+        if file not in texts:
+            try:
+                texts[file] = None if file == "-" else read_source(file, encoding).text
+            except SourceError:
+                texts[file] = None
+        text = texts[file]
+        start = row.get("start")
+        if text is None or start is None:
+            leads.append(sentence_lead(row))
+        else:
+            leads.append(text[text.rfind("\n", 0, start) + 1:start])
+    return leads
+
+
+def print_track(stream: IO[str], rows: list[dict]) -> None:
+    """The pairs as a table: the indicator by its key (its text when it has
+    none), target and outcome as a report writes them (~5%, ≥1100万人), the gap
+    with its sign, met as ✓ or ✗, and where each half stands."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from .analysis import CHANGE_UNITS, format_change, format_quantity
+
+    console = Console(file=stream)
+    if not rows:
+        console.print("no targets or outcomes to track", style="dim")
+        return
+    regions = list(dict.fromkeys(row["region"] for row in rows))
+    table = Table(title=f"targets and outcomes of {regions[0]}" if len(regions) == 1 else None, header_style="bold")
+    columns = ([] if len(regions) == 1 else ["region"]) + ["indicator", "year", "target", "achieved", "gap", "met",
+                                                          "target in", "achieved in"]
+    for column in columns:
+        # The places give way first when the terminal is narrow.
+        place = column.endswith(" in")
+        table.add_column(column, justify="right" if column in ("year", "target", "achieved", "gap") else "left",
+                         overflow="fold", no_wrap=not place)
+    for row in rows:
+        unit = row["unit"]
+        cells = {
+            "region": Text(row["region"] or ""),
+            "indicator": Text(row["key"] or row["indicator"] or "", style="" if row["key"] else "italic"),
+            "year": Text(str(row["year"])),
+            "target": Text(format_quantity(row["target_value"], row["target_value_max"], unit, row["target_bound"])),
+            "achieved": Text(format_quantity(row["achieved_value"], None, unit, row["achieved_bound"])),
+            "gap": Text(format_change(row["gap"], CHANGE_UNITS.get(unit, unit))),
+            "met": {True: Text("✓", style="green"), False: Text("✗", style="red"), None: Text("")}[row["met"]],
+            "target in": Text(_place(row["target_file"], row["target_line"])),
+            "achieved in": Text(_place(row["achieved_file"], row["achieved_line"])),
+        }
+        table.add_row(*(cells[c] for c in columns))
+    console.print(table)
+
+
+def _place(file: Optional[str], line: Optional[int]) -> str:
+    return f"{os.path.basename(file) or file}:{line}" if file else ""

@@ -1,0 +1,239 @@
+"""Targets against outcomes: each target of a region for a year beside the
+figure that a report of the region gives as achieved for that year.
+
+Pure functions over extract's rows (keys of ``model.FIELDS``). The rules
+that need words (which targets are ceilings, which figures span several
+years, which statement is a report's own list of targets) are data:
+``data/track.tsv``.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Collection, Iterable, NamedTuple, Sequence
+
+import regex
+
+from .analysis import plan_years, report_places
+from .lexicon import LexiconError, check_value, read_table
+
+# Column order of every output format (CSV/TSV header, JSON key order).
+TRACK_FIELDS = (
+    "region", "region_code", "key", "indicator", "year", "unit",
+    "target_value", "target_value_max", "target_bound", "target_text",
+    "achieved_value", "achieved_bound", "achieved_text", "gap", "met",
+    "target_file", "target_line", "achieved_file", "achieved_line",
+)
+_REAL = {"target_value", "target_value_max", "achieved_value", "gap"}
+_INTEGER = {"year", "target_line", "achieved_line"}
+
+# A target "about X" (左右, 约) is met within this much short of X, on the side
+# its direction allows: half a percentage point for a rate in %, so 7%左右 of
+# growth is met from 6.5% and 3%左右 of price rises up to 3.5%; a twentieth of
+# the target for any other unit (1200万人左右 from 1140万人).
+APPROX_POINTS = 0.5
+APPROX_SHARE = 0.05
+
+RULES = {"ceiling", "several_years", "one_year", "base_year", "headline"}
+SCOPES = {"key", "indicator", "before", "lead"}
+_SPACE = re.compile(r"\s+")
+
+
+def sql_columns() -> list[tuple[str, str]]:
+    """TRACK_FIELDS with the SQL type of each column, for a database writer.
+    met is a boolean, stored as INTEGER 0/1."""
+    return [(f, "REAL" if f in _REAL else "INTEGER" if f in _INTEGER or f == "met" else "TEXT")
+            for f in TRACK_FIELDS]
+
+
+class Rules(NamedTuple):
+    ceiling_key: regex.Pattern
+    ceiling_indicator: regex.Pattern
+    ceiling_before: regex.Pattern
+    span: regex.Pattern          # reversed: its first match is the span word nearest the quantity
+    headline: regex.Pattern
+
+
+@cache
+def rules() -> Rules:
+    found: dict[tuple[str, str], list[str]] = {}
+    for n, (rule, scope, pattern) in read_table("track.tsv", 3):
+        check_value("track.tsv", n, rule, RULES)
+        check_value("track.tsv", n, scope, SCOPES)
+        try:
+            compiled = regex.compile(pattern)
+        except regex.error as exc:
+            raise LexiconError(f"track.tsv:{n}: bad pattern {pattern!r}: {exc}") from None
+        if (rule == "base_year") != ("year" in compiled.groupindex):
+            raise LexiconError(f"track.tsv:{n}: a group named year belongs in base_year patterns, and only there")
+        found.setdefault((rule, scope), []).append(f"(?:{pattern})")
+
+    def joined(rule: str, scope: str) -> str:
+        if (rule, scope) not in found:
+            raise LexiconError(f"track.tsv: no {rule} rule of scope {scope}")
+        return "|".join(found.pop((rule, scope)))
+
+    out = Rules(
+        regex.compile(f"(?:{joined('ceiling', 'key')})"),
+        regex.compile(joined("ceiling", "indicator")),
+        regex.compile(f"(?r)(?:{joined('ceiling', 'before')})\\Z"),
+        # Spans first: 2011—2015年 is one span, not the year 2015. Searched from
+        # the end, so that a long paragraph costs one match, not all of them.
+        regex.compile(f"(?r)(?P<several>{joined('several_years', 'lead')})|(?P<base>{joined('base_year', 'lead')})"
+                      f"|(?P<one>{joined('one_year', 'lead')})"),
+        regex.compile(joined("headline", "lead")))
+    if found:
+        rule, scope = next(iter(found))
+        raise LexiconError(f"track.tsv: {rule} rules do not take scope {scope}")
+    return out
+
+
+def sentence_lead(row: dict) -> str:
+    """The row's sentence up to its quantity: the lead to use when the
+    paragraph cannot be read again (standard input)."""
+    sentence = row.get("sentence") or ""
+    at = sentence.find(row.get("text") or "")
+    return sentence[:at] if at >= 0 else ""
+
+
+def several_years(lead: str, report_year: int | None) -> bool:
+    """Whether the quantity that follows lead, in a report for report_year, is
+    a figure for several years: the span word nearest before it names several
+    (这五年, 年均, 累计 …) or compares with a year more than two before the
+    report's (a 2008 report's 比2002年), rather than one year (2023年, 去年 …)."""
+    last = rules().span.search(lead)
+    if last is None or last.group("one") is not None:
+        return False
+    if last.group("several") is not None:
+        return True
+    return report_year is not None and int(last.group("year")) < report_year - 2
+
+
+def is_ceiling(row: dict, lead: str) -> bool:
+    """Whether the target is met at or below its value. A bound says so itself
+    (<= is a ceiling; >= and > are floors); otherwise the indicator (prices,
+    unemployment rates) or the words just before the quantity (控制在, 降至)."""
+    bound = row.get("bound")
+    if bound in (">=", ">"):
+        return False
+    if bound == "<=":
+        return True
+    r = rules()
+    return bool(r.ceiling_key.fullmatch(row.get("key") or "")
+                or r.ceiling_indicator.search(row.get("indicator") or "")
+                or r.ceiling_before.search(lead.rstrip()))
+
+
+def is_met(target: dict, achieved: float, ceiling: bool) -> bool:
+    """Whether achieved meets target: a floor at or above it (a range: its low
+    end), a ceiling at or below it (a range: its high end); about X (~) with
+    APPROX_POINTS or APPROX_SHARE of slack on the side the direction allows."""
+    low = target["value"]
+    high = target.get("value_max")
+    if high is None:
+        high = low
+        if target.get("bound") == "~":
+            slack = APPROX_POINTS if target.get("unit") == "%" else abs(low) * APPROX_SHARE
+            low, high = low - slack, high + slack
+    return achieved <= high + 1e-9 if ceiling else achieved >= low - 1e-9
+
+
+def gap(target: dict | None, achieved: dict | None) -> int | float | None:
+    """achieved − target (a range: its low end), in the target's unit; for % it
+    is in percentage points."""
+    if target is None or achieved is None:
+        return None
+    difference = round(achieved["value"] - target["value"], 6)
+    return int(difference) if float(difference).is_integer() else difference
+
+
+class _Candidate(NamedTuple):
+    rank: tuple
+    row: dict
+    lead: str
+
+
+def track(rows: Iterable[dict], leads: Sequence[str] | None = None,
+          keys: Collection[str] | None = None, complete: bool = False) -> list[dict]:
+    """One row of TRACK_FIELDS per region, indicator and year, pairing the
+    year's target with its outcome.
+
+    rows are extract's rows; leads, one per row, the row's paragraph up to
+    its quantity (sentence_lead of each row when not given). An indicator is
+    a key, or for rows without a key the indicator text (spaces aside); its
+    unit must agree. Rows without a year, facts and figures for several years
+    take no part. When several reports give a target for the year, the
+    report that plans for that year wins, and within it the statement of its
+    main targets, then the first mention; for the outcome, the nearest later
+    report wins, then its first mention. A target without an outcome, or an
+    outcome without a target, is a row with the other side empty, unless
+    complete. keys, when given, keeps only those keys.
+    """
+    rows = list(rows)
+    leads = list(leads) if leads is not None else [sentence_lead(r) for r in rows]
+    places = report_places(rows)
+    years = plan_years(rows, places)
+    targets: dict[tuple, _Candidate] = {}
+    outcomes: dict[tuple, _Candidate] = {}
+    first_seen: dict[tuple, int] = {}     # (region, identity) → order of its first row
+    r = rules()
+    for order, (row, lead, place) in enumerate(zip(rows, leads, places)):
+        year, status = row.get("year"), row.get("status")
+        if year is None or status not in ("target", "achieved") or row.get("value") is None:
+            continue
+        if keys is not None and row.get("key") not in keys:
+            continue
+        planned = years.get(place)
+        if several_years(lead, planned):
+            continue
+        identity = (row.get("key") or "", "" if row.get("key") else _SPACE.sub("", row.get("indicator") or ""),
+                    row.get("unit") or "")
+        slot = (place[1], identity, year)
+        first_seen.setdefault(slot[:2], order)
+        if status == "target":
+            # The report of the year itself, then the nearest earlier, then later ones.
+            distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
+                                                      abs(year - planned))
+            rank = (*distance, not r.headline.search(lead), order)
+            chosen = targets
+        else:
+            rank = ((0, planned - year) if planned is not None and planned > year else (1, 0), order)
+            chosen = outcomes
+        if slot not in chosen or rank < chosen[slot].rank:
+            chosen[slot] = _Candidate(rank, row, lead)
+    out = []
+    # By region and indicator in order of first mention, then by year.
+    for slot in sorted(targets.keys() | outcomes.keys(), key=lambda slot: (first_seen[slot[:2]], slot[2])):
+        target, outcome = targets.get(slot), outcomes.get(slot)
+        if complete and (target is None or outcome is None):
+            continue
+        out.append(_tracked(slot[0], target, outcome))
+    return out
+
+
+def _tracked(region: str | None, target: _Candidate | None, outcome: _Candidate | None) -> dict:
+    t = target.row if target else None
+    a = outcome.row if outcome else None
+    first = t or a
+    both = t is not None and a is not None
+    return {
+        "region": region,
+        "region_code": (t or {}).get("region_code") or (a or {}).get("region_code"),
+        "key": first.get("key"),
+        "indicator": first.get("indicator"),
+        "year": first["year"],
+        "unit": first.get("unit"),
+        "target_value": t and t["value"],
+        "target_value_max": t and t.get("value_max"),
+        "target_bound": t and t.get("bound"),
+        "target_text": t and t.get("text"),
+        "achieved_value": a and a["value"],
+        "achieved_bound": a and a.get("bound"),
+        "achieved_text": a and a.get("text"),
+        "gap": gap(t, a),
+        "met": is_met(t, a["value"], is_ceiling(t, target.lead)) if both else None,
+        "target_file": t and t.get("file"),
+        "target_line": t and t.get("line"),
+        "achieved_file": a and a.get("file"),
+        "achieved_line": a and a.get("line"),
+    }
