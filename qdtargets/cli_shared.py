@@ -145,14 +145,14 @@ class Inputs:
 
 
 def write_rows(rows: list[dict], fields: Sequence[str], fmt: Format, output: Optional[Path],
-               print_table: Callable[[IO[str]], None], sheet: str) -> None:
+               print_table: Callable[[IO[str]], None], sheet: str, bom: bool = False, headers: bool = True) -> None:
     """All rows at once in fmt, to the -o file or stdout; print_table draws the table."""
     stream = open_output(output, binary=fmt is Format.xlsx)
     try:
         if fmt is Format.table:
             print_table(stream)
         else:
-            writer = RowWriter(stream, fmt, fields, sheet=sheet)
+            writer = RowWriter(stream, fmt, fields, bom=bom, headers=headers, sheet=sheet)
             writer.write(rows)
             writer.close()
     finally:

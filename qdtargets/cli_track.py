@@ -15,7 +15,7 @@ import typer
 
 from .cli_analysis import FORMAT
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
-                         choose_format, error, open_output)
+                         choose_format, error, write_rows)
 from .export import Format
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
@@ -80,31 +80,21 @@ def track(
 
     rows = inputs.rows(jobs, region=region, year=year, debug=debug, statuses=frozenset({"target", "achieved"}))
     tracked = pair(rows, paragraph_leads(rows, encoding), keys, complete)
-    stream = open_output(output, binary=chosen is Format.xlsx)
-    try:
-        if chosen is Format.table:
-            print_track(stream, tracked)
-        else:
-            from .export import RowWriter
-
-            writer = RowWriter(stream, chosen, TRACK_FIELDS, bom=bom, headers=not no_headers, sheet="track")
-            writer.write(tracked)
-            writer.close()
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+    write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
+               bom=bom, headers=not no_headers)
     drawn = True
     if plot is not None:
         from .plot import NothingToPlot, draw
 
         try:
-            font = draw(tracked, plot, plan_years(rows, report_places(rows)))
+            font, panels, wanted = draw(tracked, plot, plan_years(rows, report_places(rows)))
         except NothingToPlot as exc:
             error(f"no picture: {exc}")
             drawn = False
         else:
-            sys.stderr.write(f"qdtargets: drew {plot}" + (f" (labels in {font})" if font else
-                             " (no CJK font found: English key names)") + "\n")
+            left_out = f"; {panels} of {wanted} panels, choose with --key" if panels < wanted else ""
+            sys.stderr.write(f"qdtargets: drew {plot} (" + (f"labels in {font}" if font else
+                             "no CJK font found: English key names") + left_out + ")\n")
     inputs.finish("the others were tracked")
     if not drawn:
         raise typer.Exit(ExitStatus.INPUT_ERROR)

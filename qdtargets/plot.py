@@ -9,6 +9,7 @@ installed (cjk_font says which), in English key names otherwise.
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -36,6 +37,7 @@ NATIONAL = "全国"          # the State Council's reports: China as a whole
 ENGLISH_SCALES = {10 ** 4: "×10⁴", 10 ** 8: "×10⁸", 10 ** 12: "×10¹²"}
 TARGET, RANGE, ABOUT, OUTCOME, MISSED, UNPAIRED = "#c0561b", "#eda77a", "#fbe5d6", "#1f5a8c", "#c0392b", "#7f8c8d"
 PANEL_HEIGHT, WIDTH = 2.9, 10.0
+MAX_PANELS = 24            # beyond that a picture is a scroll, not a figure
 
 
 class NothingToPlot(Exception):
@@ -74,16 +76,20 @@ def year_spans(years) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
-def draw(rows: list[dict], path: Path, report_years: dict[tuple, int | None]) -> str | None:
-    """Draw the rows of `track` that have a key to path (.png, .svg or .pdf);
-    report_years gives the year each (file, region) plans for, for the
-    title. Returns the CJK font used, or None when labels are in English."""
+def draw(rows: list[dict], path: Path, report_years: dict[tuple, int | None]) -> tuple[str | None, int, int]:
+    """Draw the rows of `track` that have a key to path (.png, .svg or .pdf),
+    at most MAX_PANELS panels; report_years gives the year each (file,
+    region) plans for, for the title. Returns the CJK font used (None when
+    labels are in English), the panels drawn and the panels there were."""
     panels: dict[tuple, list[dict]] = {}
     for row in rows:
         if row.get("key"):
             panels.setdefault((row["region"], row["key"]), []).append(row)
     if not panels:
         raise NothingToPlot("no row has a key (gdp_growth, cpi …); choose some with --key")
+    wanted = len(panels)
+    panels = dict(list(panels.items())[:MAX_PANELS])
+    drawn = [row for group in panels.values() for row in group]
     font = cjk_font()
     regions = list(dict.fromkeys(region for region, _ in panels))
     with matplotlib.rc_context({"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
@@ -91,7 +97,7 @@ def draw(rows: list[dict], path: Path, report_years: dict[tuple, int | None]) ->
         figure = Figure(figsize=(WIDTH, 1.4 + PANEL_HEIGHT * len(panels)), layout="constrained")
         axes = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
         shown: dict[str, object] = {}
-        years = [row["year"] for group in panels.values() for row in group]
+        years = [row["year"] for row in drawn]
         span = max(years) - min(years)
         step = 1 if span <= 30 else 5 if span <= 60 else 10
         axes[-1].set_xticks(range(min(years) - min(years) % step, max(years) + 1, step))
@@ -102,15 +108,16 @@ def draw(rows: list[dict], path: Path, report_years: dict[tuple, int | None]) ->
                 name = f"{_region_name(region, group, font)} · {name}"
             ax.set_title(name, loc="left", fontsize=11)
             _panel(ax, group, font, shown)
-        sources = sorted(y for row in rows if row.get("key") for y in _source_years(row, report_years))
-        place = " · ".join(_region_name(r, [row for row in rows if row["region"] == r], font) for r in regions)
-        figure.suptitle(f"{place}: targets and outcomes" + (f", reports of {year_spans(sources)}" if sources else ""),
+        sources = year_spans(y for row in drawn for y in _source_years(row, report_years))
+        # Several regions are named on their panels; the title stays one short line.
+        place = (_region_name(regions[0], drawn, font) if len(regions) == 1 else f"{len(regions)} regions")
+        figure.suptitle(f"{place}: targets and outcomes" + (f", reports of {sources}" if sources else ""),
                         fontsize=14)
         axes[-1].set_xlabel("year the target is for")
         figure.legend(handles=list(shown.values()), loc="outside lower center", ncols=min(4, len(shown)),
                       frameon=False, fontsize=9)
         figure.savefig(path, dpi=150)
-    return font
+    return font, len(panels), wanted
 
 
 def _usual_indicator(group: list[dict]) -> str:
@@ -125,13 +132,17 @@ def _source_years(row: dict, report_years: dict[tuple, int | None]) -> list[int]
 
 
 def _region_name(region: str | None, group: list[dict], font: str | None) -> str:
-    """The region as the report names it; without a CJK font, its code (or China)."""
+    """The region as the report names it; without a CJK font, its code (China
+    for 全国), or else the report it comes from."""
     if region and (font or region.isascii()):
         return region
     code = next((row["region_code"] for row in group if row.get("region_code")), None)
     if code:
         return f"region {code}"
-    return "China" if region == NATIONAL else "region (name needs a CJK font)" if region else "region unknown"
+    if region == NATIONAL:
+        return "China"
+    first = group[0]
+    return f"region of {os.path.basename(first['target_file'] or first['achieved_file'])}"
 
 
 def _scale(rows: list[dict]) -> tuple[int, str]:

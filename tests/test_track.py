@@ -412,6 +412,16 @@ def test_region_names_without_a_cjk_font():
     assert plot._region_name("全国", [{"region_code": None}], None) == "China"
     assert plot._region_name("城阳区", [{"region_code": "370214"}], None) == "region 370214"
     assert plot._region_name("城阳区", [{"region_code": "370214"}], "Noto Sans CJK SC") == "城阳区"
+    unnamed = [{"region_code": None, "target_file": None, "achieved_file": "reports/2022.txt"}]
+    assert plot._region_name("城阳区", unnamed, None) == "region of 2022.txt"
+
+
+def test_plot_draws_at_most_max_panels(tmp_path, monkeypatch):
+    plot = pytest.importorskip("qdtargets.plot")
+    monkeypatch.setattr(plot, "MAX_PANELS", 2)
+    rows = track([row(key=k, file=f"{k}.txt") for k in ("gdp_growth", "cpi", "deficit_ratio")])
+    assert plot.draw(rows, tmp_path / "three.svg", {})[1:] == (2, 3)
+    assert (tmp_path / "three.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
 # ---- end to end: the State Council reports -------------------------------------------------
