@@ -86,6 +86,10 @@ def test_met(target, achieved, ceiling, met):
     (row(), "今年发展主要预期目标是：", False),
     (row(key="urban_jobs_new", indicator="城镇新增就业", value=12_000_000, unit="人"), "", False),
     (row(key="energy_intensity", indicator="单位国内生产总值能耗下降", value=3), "单位国内生产总值能耗下降", False),
+    # 不低于 is a floor, whatever bound was read.
+    (row(key="urban_jobs_new", indicator="城镇新增就业人数", value=9_000_000, unit="人", bound="="),
+     "城镇新增就业人数不低于", False),
+    (row(key=None, indicator="万元生产总值能耗", value=0.5, unit="吨", bound="="), "万元生产总值能耗低于", True),
     # 控制在 earlier in the sentence is not this quantity's.
     (row(), "居民消费价格涨幅控制在3%左右，国内生产总值增长", False),
 ])
