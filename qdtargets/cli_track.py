@@ -75,11 +75,14 @@ def track(
     if plot is not None:
         _check_plot(plot)
     inputs = Inputs(paths, encoding)
-    from .analysis import plan_years, report_places
-    from .track import TRACK_FIELDS, track as pair
+    from .track import TRACK_FIELDS, Tracker
 
-    rows = inputs.rows(jobs, region=region, year=year, debug=debug, statuses=frozenset({"target", "achieved"}))
-    tracked = pair(rows, paragraph_leads(rows, encoding), keys, complete)
+    tracker = Tracker(keys)
+    # Each file is taken as it comes, while the workers go on with the others.
+    for outcome in inputs.outcomes(jobs, region=region, year=year, debug=debug,
+                                   statuses=frozenset({"target", "achieved"})):
+        tracker.add(outcome.rows, paragraph_leads(outcome.rows, encoding))
+    tracked = tracker.rows(complete)
     write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
                bom=bom, headers=not no_headers)
     drawn = True
@@ -87,7 +90,7 @@ def track(
         from .plot import NothingToPlot, draw
 
         try:
-            font, panels, wanted = draw(tracked, plot, plan_years(rows, report_places(rows)))
+            font, panels, wanted = draw(tracked, plot, tracker.report_years)
         except NothingToPlot as exc:
             error(f"no picture: {exc}")
             drawn = False

@@ -153,62 +153,83 @@ class _Candidate(NamedTuple):
     lead: str
 
 
+class Tracker:
+    """Pairs targets with outcomes over reports added a few files at a time,
+    so that a command can take each file's rows as they come.
+
+    An indicator is a key, or for rows without a key the indicator text
+    (spaces aside); its unit must agree. Rows without a year, facts and
+    figures for several years take no part. When several reports give a
+    target for the year, the report that plans for that year wins, and within
+    it the statement of its main targets, then the first mention; for the
+    outcome, the nearest later report wins, then its first mention. keys,
+    when given, keeps only those keys.
+    """
+
+    def __init__(self, keys: Collection[str] | None = None):
+        self.keys = keys
+        self.report_years: dict[tuple, int | None] = {}    # (file, region) → the year it plans for
+        self._targets: dict[tuple, _Candidate] = {}
+        self._outcomes: dict[tuple, _Candidate] = {}
+        self._first_seen: dict[tuple, int] = {}          # (region, identity) → order of its first row
+        self._order = 0
+
+    def add(self, rows: list[dict], leads: Sequence[str] | None = None) -> None:
+        """The rows of whole files (extract's rows); leads, one per row, the
+        row's paragraph up to its quantity (sentence_lead of each when not given)."""
+        leads = leads if leads is not None else [sentence_lead(r) for r in rows]
+        places = report_places(rows)
+        years = plan_years(rows, places)
+        self.report_years.update(years)
+        headline = rules().headline
+        for row, lead, place in zip(rows, leads, places):
+            order = self._order
+            self._order += 1
+            year, status = row.get("year"), row.get("status")
+            if year is None or status not in ("target", "achieved") or row.get("value") is None:
+                continue
+            if self.keys is not None and row.get("key") not in self.keys:
+                continue
+            planned = years.get(place)
+            if several_years(lead, planned):
+                continue
+            identity = (row.get("key") or "", "" if row.get("key") else _SPACE.sub("", row.get("indicator") or ""),
+                        row.get("unit") or "")
+            slot = (place[1], identity, year)
+            self._first_seen.setdefault(slot[:2], order)
+            if status == "target":
+                # The report of the year itself, then the nearest earlier, then later ones.
+                distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
+                                                          abs(year - planned))
+                rank = (*distance, not headline.search(lead), order)
+                chosen = self._targets
+            else:
+                rank = ((0, planned - year) if planned is not None and planned > year else (1, 0), order)
+                chosen = self._outcomes
+            if slot not in chosen or rank < chosen[slot].rank:
+                chosen[slot] = _Candidate(rank, row, lead)
+
+    def rows(self, complete: bool = False) -> list[dict]:
+        """One row of TRACK_FIELDS per region, indicator and year, by region and
+        indicator in order of first mention, then by year. A target without an
+        outcome, or an outcome without a target, is a row with the other side
+        empty, unless complete."""
+        out = []
+        for slot in sorted(self._targets.keys() | self._outcomes.keys(),
+                           key=lambda slot: (self._first_seen[slot[:2]], slot[2])):
+            target, outcome = self._targets.get(slot), self._outcomes.get(slot)
+            if complete and (target is None or outcome is None):
+                continue
+            out.append(_tracked(slot[0], target, outcome))
+        return out
+
+
 def track(rows: Iterable[dict], leads: Sequence[str] | None = None,
           keys: Collection[str] | None = None, complete: bool = False) -> list[dict]:
-    """One row of TRACK_FIELDS per region, indicator and year, pairing the
-    year's target with its outcome.
-
-    rows are extract's rows; leads, one per row, the row's paragraph up to
-    its quantity (sentence_lead of each row when not given). An indicator is
-    a key, or for rows without a key the indicator text (spaces aside); its
-    unit must agree. Rows without a year, facts and figures for several years
-    take no part. When several reports give a target for the year, the
-    report that plans for that year wins, and within it the statement of its
-    main targets, then the first mention; for the outcome, the nearest later
-    report wins, then its first mention. A target without an outcome, or an
-    outcome without a target, is a row with the other side empty, unless
-    complete. keys, when given, keeps only those keys.
-    """
-    rows = list(rows)
-    leads = list(leads) if leads is not None else [sentence_lead(r) for r in rows]
-    places = report_places(rows)
-    years = plan_years(rows, places)
-    targets: dict[tuple, _Candidate] = {}
-    outcomes: dict[tuple, _Candidate] = {}
-    first_seen: dict[tuple, int] = {}     # (region, identity) → order of its first row
-    r = rules()
-    for order, (row, lead, place) in enumerate(zip(rows, leads, places)):
-        year, status = row.get("year"), row.get("status")
-        if year is None or status not in ("target", "achieved") or row.get("value") is None:
-            continue
-        if keys is not None and row.get("key") not in keys:
-            continue
-        planned = years.get(place)
-        if several_years(lead, planned):
-            continue
-        identity = (row.get("key") or "", "" if row.get("key") else _SPACE.sub("", row.get("indicator") or ""),
-                    row.get("unit") or "")
-        slot = (place[1], identity, year)
-        first_seen.setdefault(slot[:2], order)
-        if status == "target":
-            # The report of the year itself, then the nearest earlier, then later ones.
-            distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
-                                                      abs(year - planned))
-            rank = (*distance, not r.headline.search(lead), order)
-            chosen = targets
-        else:
-            rank = ((0, planned - year) if planned is not None and planned > year else (1, 0), order)
-            chosen = outcomes
-        if slot not in chosen or rank < chosen[slot].rank:
-            chosen[slot] = _Candidate(rank, row, lead)
-    out = []
-    # By region and indicator in order of first mention, then by year.
-    for slot in sorted(targets.keys() | outcomes.keys(), key=lambda slot: (first_seen[slot[:2]], slot[2])):
-        target, outcome = targets.get(slot), outcomes.get(slot)
-        if complete and (target is None or outcome is None):
-            continue
-        out.append(_tracked(slot[0], target, outcome))
-    return out
+    """Tracker's rows for rows of whole files at once."""
+    tracker = Tracker(keys)
+    tracker.add(list(rows), leads)
+    return tracker.rows(complete)
 
 
 def _tracked(region: str | None, target: _Candidate | None, outcome: _Candidate | None) -> dict:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from qdtargets import track as track_module
 from qdtargets.cli import app
 from qdtargets.lexicon import LexiconError
-from qdtargets.track import (TRACK_FIELDS, is_ceiling, is_met, rules, sentence_lead, several_years,
+from qdtargets.track import (TRACK_FIELDS, Tracker, is_ceiling, is_met, rules, sentence_lead, several_years,
                              sql_columns, track)
 
 from .conftest import SEEDS
@@ -238,6 +238,15 @@ def test_the_reports_own_list_of_targets_wins_over_a_passing_mention():
     assert track([plan, own])[0]["target_line"] == 96
     # Without such a list, the first mention.
     assert track([own | {"sentence": ""}, plan | {"line": 120}])[0]["target_line"] == 96
+
+
+def test_files_added_one_at_a_time_pair_as_all_at_once():
+    files = [[GDP_2023, GDP_2022_DONE], [GDP_2023_DONE, GDP_2024], [row(file="2026.txt", status="achieved", value=5.4)]]
+    tracker = Tracker()
+    for rows in files:
+        tracker.add(rows)
+    assert tracker.rows() == track([r for rows in files for r in rows])
+    assert tracker.report_years == {("2023.txt", "全国"): 2023, ("2024.txt", "全国"): 2024, ("2026.txt", "全国"): 2024}
 
 
 def test_a_target_comes_from_the_report_that_plans_for_its_year():
