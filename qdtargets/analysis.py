@@ -126,9 +126,15 @@ def plan_years(rows: list[dict], places: list[tuple[str, str | None]]) -> dict[t
     year of its rows."""
     years: dict[tuple, dict[str | None, Counter]] = {}
     for row, place in zip(rows, places):
-        counts = years.setdefault(place, {})
-        if row.get("year") is not None:
-            counts.setdefault(row.get("status"), Counter())[row["year"]] += 1
+        counts = years.get(place)
+        if counts is None:
+            counts = years[place] = {}
+        year = row.get("year")
+        if year is not None:
+            status = row.get("status")
+            if status not in counts:
+                counts[status] = Counter()
+            counts[status][year] += 1
     out: dict[tuple, int | None] = {}
     for place, counts in years.items():
         if "target" in counts:
