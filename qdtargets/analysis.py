@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .reports import plan_years, report_places
+
 SUMMARY_FIELDS = ("file", "region", "year", "by", "name", "count")
 STATUS_ORDER = ("target", "achieved", "fact")
 # Largest first; a quantity is shown with the largest scale it reaches.
@@ -106,44 +108,6 @@ class Comparison:
     reports: list[Report]
     changes: list[Change]
     rows: list[ComparedRow]
-
-
-def report_places(rows: list[dict]) -> list[tuple[str, str | None]]:
-    """Each row's report: its file and region. A report is one region within
-    one file; rows that come before their file names a region count with the
-    file's first region."""
-    first_region: dict[str, str] = {}
-    for row in rows:
-        if row.get("region"):
-            first_region.setdefault(row["file"], row["region"])
-    return [(row["file"], row.get("region") or first_region.get(row["file"])) for row in rows]
-
-
-def plan_years(rows: list[dict], places: list[tuple[str, str | None]]) -> dict[tuple, int | None]:
-    """The year each report plans for: the commonest year of its target rows;
-    for a report without targets, the year after the commonest year of its
-    achieved rows (a review of 2023 is given in 2024), or else the commonest
-    year of its rows."""
-    years: dict[tuple, dict[str | None, Counter]] = {}
-    for row, place in zip(rows, places):
-        counts = years.get(place)
-        if counts is None:
-            counts = years[place] = {}
-        year = row.get("year")
-        if year is not None:
-            status = row.get("status")
-            if status not in counts:
-                counts[status] = Counter()
-            counts[status][year] += 1
-    out: dict[tuple, int | None] = {}
-    for place, counts in years.items():
-        if "target" in counts:
-            out[place] = counts["target"].most_common(1)[0][0]
-        elif "achieved" in counts:
-            out[place] = counts["achieved"].most_common(1)[0][0] + 1
-        else:
-            out[place] = sum(counts.values(), Counter()).most_common(1)[0][0] if counts else None
-    return out
 
 
 def _reports(places: list[tuple[str, str | None]], years: dict[tuple, int | None]) -> tuple[list[Report], list[int]]:

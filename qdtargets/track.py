@@ -14,7 +14,7 @@ from typing import Collection, Iterable, NamedTuple, Sequence
 
 import regex
 
-from .analysis import plan_years, report_places
+from .reports import plan_years, report_places
 from .lexicon import LexiconError, check_value, read_table
 
 # Column order of every output format (CSV/TSV header, JSON key order).
