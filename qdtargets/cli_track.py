@@ -81,7 +81,7 @@ def track(
     # Each file is taken as it comes, while the workers go on with the others.
     for outcome in inputs.outcomes(jobs, region=region, year=year, debug=debug,
                                    statuses=frozenset({"target", "achieved"})):
-        tracker.add(outcome.rows, paragraph_leads(outcome.rows, encoding))
+        tracker.add(outcome.rows, ParagraphLeads(encoding))
     tracked = tracker.rows(complete)
     write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
                bom=bom, headers=not no_headers)
@@ -128,29 +128,30 @@ def _check_plot(path: Path) -> None:
         raise typer.Exit(ExitStatus.USAGE)
 
 
-def paragraph_leads(rows: list[dict], encoding: Optional[str]) -> list[str]:
-    """Each row's paragraph (its line) up to its quantity, from the report read
-    again; the sentence up to it where the report cannot be read again
-    (standard input, or a file gone since)."""
-    from .sources import SourceError, read_source
-    from .track import sentence_lead
+class ParagraphLeads:
+    """A row's paragraph (its line) up to its quantity, from its report read
+    again on first asking; the sentence up to it where the report cannot be
+    read again (standard input, or a file gone since)."""
 
-    texts: dict[str, str | None] = {}
-    leads = []
-    for row in rows:
-        file = row["file"]
-        if file not in texts:
+    def __init__(self, encoding: Optional[str]):
+        self.encoding = encoding
+        self.texts: dict[str, str | None] = {}
+
+    def __call__(self, row: dict) -> str:
+        from .track import sentence_lead
+
+        file, start = row["file"], row.get("start")
+        if file not in self.texts:
+            from .sources import SourceError, read_source
+
             try:
-                texts[file] = None if file == "-" else read_source(file, encoding).text
+                self.texts[file] = None if file == "-" else read_source(file, self.encoding).text
             except SourceError:
-                texts[file] = None
-        text = texts[file]
-        start = row.get("start")
+                self.texts[file] = None
+        text = self.texts[file]
         if text is None or start is None:
-            leads.append(sentence_lead(row))
-        else:
-            leads.append(text[text.rfind("\n", 0, start) + 1:start])
-    return leads
+            return sentence_lead(row)
+        return text[text.rfind("\n", 0, start) + 1:start]
 
 
 def print_track(stream: IO[str], rows: list[dict]) -> None:

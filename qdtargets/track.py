@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Collection, Iterable, NamedTuple, Sequence
+from typing import Callable, Collection, Iterable, NamedTuple
 
 import regex
 
@@ -174,15 +174,14 @@ class Tracker:
         self._first_seen: dict[tuple, int] = {}          # (region, identity) → order of its first row
         self._order = 0
 
-    def add(self, rows: list[dict], leads: Sequence[str] | None = None) -> None:
-        """The rows of whole files (extract's rows); leads, one per row, the
-        row's paragraph up to its quantity (sentence_lead of each when not given)."""
-        leads = leads if leads is not None else [sentence_lead(r) for r in rows]
+    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead) -> None:
+        """The rows of whole files (extract's rows); lead_of gives a row's
+        paragraph up to its quantity, asked only for the rows that take part."""
         places = report_places(rows)
         years = plan_years(rows, places)
         self.report_years.update(years)
         headline = rules().headline
-        for row, lead, place in zip(rows, leads, places):
+        for row, place in zip(rows, places):
             order = self._order
             self._order += 1
             year, status = row.get("year"), row.get("status")
@@ -190,6 +189,7 @@ class Tracker:
                 continue
             if self.keys is not None and row.get("key") not in self.keys:
                 continue
+            lead = lead_of(row)
             planned = years.get(place)
             if several_years(lead, planned):
                 continue
@@ -224,11 +224,11 @@ class Tracker:
         return out
 
 
-def track(rows: Iterable[dict], leads: Sequence[str] | None = None,
+def track(rows: Iterable[dict], lead_of: Callable[[dict], str] = sentence_lead,
           keys: Collection[str] | None = None, complete: bool = False) -> list[dict]:
     """Tracker's rows for rows of whole files at once."""
     tracker = Tracker(keys)
-    tracker.add(list(rows), leads)
+    tracker.add(list(rows), lead_of)
     return tracker.rows(complete)
 
 

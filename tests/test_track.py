@@ -262,11 +262,11 @@ def test_facts_rows_without_a_year_and_other_keys_take_no_part():
     assert track(rows, keys={"gdp_growth"}) == []
 
 
-def test_leads_given_are_used_instead_of_the_sentence():
+def test_the_paragraph_lead_given_is_used_instead_of_the_sentence():
     five_years = row(status="achieved", year=2010, value=57_710_000, unit="人", bound="=", key="urban_jobs_new",
                      indicator="城镇新增就业", file="2011.txt", line=16, sentence="城镇新增就业5771万人，转移农业劳动力4500万人；")
     assert len(track([five_years])) == 1
-    assert track([five_years], leads=["这五年，各项社会事业加快发展、人民生活明显改善。城镇新增就业"]) == []
+    assert track([five_years], lambda row: "这五年，各项社会事业加快发展、人民生活明显改善。城镇新增就业") == []
 
 
 def test_sql_columns_follow_the_fields():
@@ -360,6 +360,20 @@ def test_track_reads_standard_input():
     result = invoke("track", "-f", "jsonl", "-", input=DISTRICT_2022)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["year"], r["target_value"], r["achieved_value"]) for r in rows][:2] == [(2021, None, 8.6), (2022, 6.5, None)]
+
+
+FIVE_YEARS = ("城阳区政府工作报告\n过去五年，城阳区经济持续发展。新增城镇就业15万人。\n"
+              "2022年，新增城镇就业3.1万人。\n2023年主要预期目标是：新增城镇就业3.2万人。\n")
+
+
+def test_track_reads_a_files_paragraph_again_and_stdin_has_only_the_sentence(tmp_path):
+    report = tmp_path / "2023.txt"
+    report.write_text(FIVE_YEARS, encoding="utf-8")
+    from_file = [json.loads(line) for line in invoke("track", "-f", "jsonl", report).stdout.splitlines()]
+    # 过去五年 opens the paragraph, a sentence before the 15万人: five years' jobs, not 2022's.
+    assert [(r["year"], r["achieved_value"], r["achieved_line"]) for r in from_file][0] == (2022, 31_000, 3)
+    from_stdin = [json.loads(line) for line in invoke("track", "-f", "jsonl", "-", input=FIVE_YEARS).stdout.splitlines()]
+    assert [(r["year"], r["achieved_value"]) for r in from_stdin][0] == (2022, 150_000)
 
 
 @pytest.mark.parametrize("name,message", [
