@@ -134,23 +134,23 @@ class ParagraphLeads:
     read again (standard input, or a file gone since)."""
 
     def __init__(self, encoding: Optional[str]):
-        self.encoding = encoding
-        self.texts: dict[str, str | None] = {}
-
-    def __call__(self, row: dict) -> str:
+        from .sources import SourceError, read_source
         from .track import sentence_lead
 
+        self.encoding = encoding
+        self.texts: dict[str, str | None] = {}
+        self._read, self._unreadable, self._sentence_lead = read_source, SourceError, sentence_lead
+
+    def __call__(self, row: dict) -> str:
         file, start = row["file"], row.get("start")
         if file not in self.texts:
-            from .sources import SourceError, read_source
-
             try:
-                self.texts[file] = None if file == "-" else read_source(file, self.encoding).text
-            except SourceError:
+                self.texts[file] = None if file == "-" else self._read(file, self.encoding).text
+            except self._unreadable:
                 self.texts[file] = None
         text = self.texts[file]
         if text is None or start is None:
-            return sentence_lead(row)
+            return self._sentence_lead(row)
         return text[text.rfind("\n", 0, start) + 1:start]
 
 
