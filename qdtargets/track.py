@@ -57,14 +57,11 @@ class Rules(NamedTuple):
 @cache
 def rules() -> Rules:
     found: dict[tuple[str, str], list[str]] = {}
-    for n, (rule, scope, pattern) in read_table("track.tsv", 3):
+    table = read_table("track.tsv", 3)
+    for n, (rule, scope, pattern) in table:
         check_value("track.tsv", n, rule, RULES)
         check_value("track.tsv", n, scope, SCOPES)
-        try:
-            compiled = regex.compile(pattern)
-        except regex.error as exc:
-            raise LexiconError(f"track.tsv:{n}: bad pattern {pattern!r}: {exc}") from None
-        if (rule == "base_year") != ("year" in compiled.groupindex):
+        if (rule == "base_year") != ("(?P<year>" in pattern):
             raise LexiconError(f"track.tsv:{n}: a group named year belongs in base_year patterns, and only there")
         found.setdefault((rule, scope), []).append(f"(?:{pattern})")
 
@@ -73,15 +70,24 @@ def rules() -> Rules:
             raise LexiconError(f"track.tsv: no {rule} rule of scope {scope}")
         return "|".join(found.pop((rule, scope)))
 
-    out = Rules(
-        regex.compile(f"(?:{joined('ceiling', 'key')})"),
-        regex.compile(joined("ceiling", "indicator")),
-        regex.compile(f"(?r)(?:{joined('ceiling', 'before')})\\Z"),
-        # Spans first: 2011—2015年 is one span, not the year 2015. Searched from
-        # the end, so that a long paragraph costs one match, not all of them.
-        regex.compile(f"(?r)(?P<several>{joined('several_years', 'lead')})|(?P<base>{joined('base_year', 'lead')})"
-                      f"|(?P<one>{joined('one_year', 'lead')})"),
-        regex.compile(joined("headline", "lead")))
+    try:
+        out = Rules(
+            regex.compile(f"(?:{joined('ceiling', 'key')})"),
+            regex.compile(joined("ceiling", "indicator")),
+            regex.compile(f"(?r)(?:{joined('ceiling', 'before')})\\Z"),
+            # Spans first: 2011—2015年 is one span, not the year 2015. Searched from
+            # the end, so that a long paragraph costs one match, not all of them.
+            regex.compile(f"(?r)(?P<several>{joined('several_years', 'lead')})|(?P<base>{joined('base_year', 'lead')})"
+                          f"|(?P<one>{joined('one_year', 'lead')})"),
+            regex.compile(joined("headline", "lead")))
+    except regex.error:
+        # Each line alone only now, to name the one at fault: compiling is what costs.
+        for n, (_, _, pattern) in table:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise LexiconError(f"track.tsv:{n}: bad pattern {pattern!r}: {exc}") from None
+        raise
     if found:
         rule, scope = next(iter(found))
         raise LexiconError(f"track.tsv: {rule} rules do not take scope {scope}")

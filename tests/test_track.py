@@ -132,11 +132,17 @@ def test_sentence_lead_is_the_sentence_up_to_the_quantity():
     assert sentence_lead(row(text="9%", sentence="")) == ""
 
 
-def test_rules_refuse_a_year_group_outside_base_year(monkeypatch):
+@pytest.mark.parametrize("line,message", [
+    (["one_year", "lead", r"(?P<year>\d{4})年"], "track.tsv:99: a group named year"),
+    (["headline", "lead", "主要(目标"], "track.tsv:99: bad pattern"),
+    (["headline", "key", "主要目标"], "track.tsv: headline rules do not take scope key"),
+])
+def test_rules_name_the_line_at_fault(monkeypatch, line, message):
+    table = track_module.read_table("track.tsv", 3)
     rules.cache_clear()
-    monkeypatch.setattr(track_module, "read_table", lambda name, n: [(7, ["one_year", "lead", r"(?P<year>\d{4})年"])])
+    monkeypatch.setattr(track_module, "read_table", lambda name, n: table + [(99, line)])
     try:
-        with pytest.raises(LexiconError, match="track.tsv:7: a group named year"):
+        with pytest.raises(LexiconError, match=message):
             rules()
     finally:
         monkeypatch.undo()
