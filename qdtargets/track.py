@@ -177,19 +177,24 @@ class Tracker:
         self.report_years: dict[tuple, int | None] = {}    # (file, region) → the year it plans for
         self._targets: dict[tuple, _Candidate] = {}
         self._outcomes: dict[tuple, _Candidate] = {}
-        self._first_seen: dict[tuple, int] = {}          # (region, identity) → order of its first row
-        self._order = 0
+        self._first_seen: dict[tuple, tuple] = {}        # (region, identity) → (position, row) of its first row
+        self._next_position = 0
 
-    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead) -> None:
+    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead,
+            position: int | None = None) -> None:
         """The rows of whole files (extract's rows); lead_of gives a row's
-        paragraph up to its quantity, asked only for the rows that take part."""
+        paragraph up to its quantity, asked only for the rows that take part.
+        position is the files' place among the inputs, for files added out of
+        order (by default, after those added before)."""
+        if position is None:
+            position = self._next_position
+        self._next_position = max(self._next_position, position + 1)
         places = report_places(rows)
         years = plan_years(rows, places)
         self.report_years.update(years)
         headline = rules().headline
-        for row, place in zip(rows, places):
-            order = self._order
-            self._order += 1
+        for n, (row, place) in enumerate(zip(rows, places)):
+            order = (position, n)
             year, status = row.get("year"), row.get("status")
             if year is None or status not in ("target", "achieved") or row.get("value") is None:
                 continue
@@ -202,7 +207,8 @@ class Tracker:
             identity = (row.get("key") or "", "" if row.get("key") else _SPACE.sub("", row.get("indicator") or ""),
                         row.get("unit") or "")
             slot = (place[1], identity, year)
-            self._first_seen.setdefault(slot[:2], order)
+            if order < self._first_seen.get(slot[:2], (position + 1,)):
+                self._first_seen[slot[:2]] = order
             if status == "target":
                 # The report of the year itself, then the nearest earlier, then later ones.
                 distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
