@@ -177,7 +177,7 @@ class Tracker:
         self.report_years: dict[tuple, int | None] = {}    # (file, region) → the year it plans for
         self._targets: dict[tuple, _Candidate] = {}
         self._outcomes: dict[tuple, _Candidate] = {}
-        self._first_seen: dict[tuple, tuple] = {}        # (region, identity) → (position, row) of its first row
+        self._first_seen: dict[tuple, tuple] = {}        # (region, indicator) → (position, row) of its first row
         self._next_position = 0
 
     def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead,
@@ -193,32 +193,34 @@ class Tracker:
         years = plan_years(rows, places)
         self.report_years.update(years)
         headline = rules().headline
+        keys, first_seen, targets, outcomes = self.keys, self._first_seen, self._targets, self._outcomes
         for n, (row, place) in enumerate(zip(rows, places)):
-            order = (position, n)
             year, status = row.get("year"), row.get("status")
-            if year is None or status not in ("target", "achieved") or row.get("value") is None:
+            if year is None or (status != "target" and status != "achieved") or row.get("value") is None:
                 continue
-            if self.keys is not None and row.get("key") not in self.keys:
+            key = row.get("key")
+            if keys is not None and key not in keys:
                 continue
             lead = lead_of(row)
             planned = years.get(place)
             if several_years(lead, planned):
                 continue
-            identity = (row.get("key") or "", "" if row.get("key") else _SPACE.sub("", row.get("indicator") or ""),
-                        row.get("unit") or "")
-            slot = (place[1], identity, year)
-            if order < self._first_seen.get(slot[:2], (position + 1,)):
-                self._first_seen[slot[:2]] = order
+            order = (position, n)
+            group = (place[1], key or "", "" if key else _SPACE.sub("", row.get("indicator") or ""), row.get("unit") or "")
+            if order < first_seen.get(group, (position + 1,)):
+                first_seen[group] = order
+            slot = (group, year)
             if status == "target":
                 # The report of the year itself, then the nearest earlier, then later ones.
                 distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
                                                           abs(year - planned))
                 rank = (*distance, not headline.search(lead), order)
-                chosen = self._targets
+                chosen = targets
             else:
                 rank = ((0, planned - year) if planned is not None and planned > year else (1, 0), order)
-                chosen = self._outcomes
-            if slot not in chosen or rank < chosen[slot].rank:
+                chosen = outcomes
+            held = chosen.get(slot)
+            if held is None or rank < held.rank:
                 chosen[slot] = _Candidate(rank, row, lead)
 
     def rows(self, complete: bool = False) -> list[dict]:
@@ -227,12 +229,12 @@ class Tracker:
         outcome, or an outcome without a target, is a row with the other side
         empty, unless complete."""
         out = []
-        for slot in sorted(self._targets.keys() | self._outcomes.keys(),
-                           key=lambda slot: (self._first_seen[slot[:2]], slot[2])):
+        first_seen = self._first_seen
+        for slot in sorted(self._targets.keys() | self._outcomes.keys(), key=lambda slot: (first_seen[slot[0]], slot[1])):
             target, outcome = self._targets.get(slot), self._outcomes.get(slot)
             if complete and (target is None or outcome is None):
                 continue
-            out.append(_tracked(slot[0], target, outcome))
+            out.append(_tracked(slot[0][0], target, outcome))
         return out
 
 
