@@ -460,6 +460,22 @@ def test_year_spans(years, shown):
     assert plot.year_spans(years) == shown
 
 
+def test_cjk_font_prefers_the_usual_ones_and_never_a_placeholder_font(monkeypatch):
+    plot = pytest.importorskip("qdtargets.plot")
+    from types import SimpleNamespace
+
+    installed = {f.name: f.fname for f in plot.font_manager.fontManager.ttflist}
+    dejavu = SimpleNamespace(name="DejaVu Sans", fname=installed["DejaVu Sans"])
+    for fonts, found in [
+        ([dejavu, SimpleNamespace(name="WenQuanYi Micro Hei", fname="wqy-microhei.ttc")], "WenQuanYi Micro Hei"),
+        # Last Resort has a glyph for every character, a box; DejaVu has no Chinese.
+        ([dejavu] + [SimpleNamespace(name=n, fname=p) for n, p in installed.items() if n.startswith("Last Resort")],
+         None),
+    ]:
+        monkeypatch.setattr(plot.font_manager.fontManager, "ttflist", fonts)
+        assert plot.cjk_font() == found
+
+
 def test_region_names_without_a_cjk_font():
     plot = pytest.importorskip("qdtargets.plot")
     assert plot._region_name("全国", [{"region_code": None}], None) == "China"
