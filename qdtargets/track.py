@@ -24,8 +24,9 @@ TRACK_FIELDS = (
     "achieved_value", "achieved_bound", "achieved_text", "gap", "met",
     "target_file", "target_line", "achieved_file", "achieved_line",
 )
-_REAL = {"target_value", "target_value_max", "achieved_value", "gap"}
-_INTEGER = {"year", "target_line", "achieved_line"}
+# SQL column types for a database writer; met, a boolean, is stored as 0/1.
+_SQL_TYPES = {**dict.fromkeys(("target_value", "target_value_max", "achieved_value", "gap"), "REAL"),
+              **dict.fromkeys(("year", "met", "target_line", "achieved_line"), "INTEGER")}
 
 # A target "about X" (左右, 约) is met within this much short of X, on the side
 # its direction allows: half a percentage point for a rate in %, so 7%左右 of
@@ -40,10 +41,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def sql_columns() -> list[tuple[str, str]]:
-    """TRACK_FIELDS with the SQL type of each column, for a database writer.
-    met is a boolean, stored as INTEGER 0/1."""
-    return [(f, "REAL" if f in _REAL else "INTEGER" if f in _INTEGER or f == "met" else "TEXT")
-            for f in TRACK_FIELDS]
+    """TRACK_FIELDS with the SQL type of each column (TEXT unless a number)."""
+    return [(f, _SQL_TYPES.get(f, "TEXT")) for f in TRACK_FIELDS]
 
 
 class Rules(NamedTuple):
