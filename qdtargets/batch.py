@@ -78,9 +78,8 @@ def _size(path: str) -> int:
         return 0
 
 
-def run_jobs(jobs: list[Job], workers: int, in_order: bool = True) -> Iterator[Outcome]:
-    """Outcomes in the order of jobs, each as soon as it and those before it are done;
-    or, not in_order, each as soon as it is done (for a caller that orders them itself)."""
+def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """Outcomes in the order of jobs, each as soon as it and those before it are done."""
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
@@ -104,15 +103,9 @@ def run_jobs(jobs: list[Job], workers: int, in_order: bool = True) -> Iterator[O
             job = jobs[i]
             pending[i] = run_job(job) if job.path == "-" else pool.submit(run_job, job)
         try:
-            if in_order:
-                for i in range(len(jobs)):
-                    item = pending[i]
-                    yield item.result() if isinstance(item, Future) else item
-            else:
-                from concurrent.futures import as_completed
-
-                yield from (item for item in pending.values() if not isinstance(item, Future))
-                yield from (f.result() for f in as_completed(f for f in pending.values() if isinstance(f, Future)))
+            for i in range(len(jobs)):
+                item = pending[i]
+                yield item.result() if isinstance(item, Future) else item
         except BaseException:
             for item in pending.values():
                 if isinstance(item, Future):

@@ -121,14 +121,13 @@ class Inputs:
         self.failures.append(message)
         error(message)
 
-    def outcomes(self, jobs: Optional[int], in_order: bool = True, **job_options) -> Iterator["Outcome"]:
-        """Each file's outcome in input order (or as each is done, not in_order);
-        job_options as batch.Job takes them."""
+    def outcomes(self, jobs: Optional[int], **job_options) -> Iterator["Outcome"]:
+        """Each file's outcome in input order; job_options as batch.Job takes them."""
         from .batch import Job, default_workers, run_jobs
 
         batch = [Job(f, self.encoding, **job_options) for f in self.files]
         with progress_bar(len(batch)) as advance:
-            for outcome in run_jobs(batch, jobs or default_workers(len(batch)), in_order):
+            for outcome in run_jobs(batch, jobs or default_workers(len(batch))):
                 if outcome.error:
                     self._fail(outcome.error)
                 else:

@@ -78,13 +78,10 @@ def track(
     from .track import TRACK_FIELDS, Tracker
 
     tracker = Tracker(keys)
-    positions: dict[str, list[int]] = {}
-    for i, file in enumerate(inputs.files):
-        positions.setdefault(file, []).append(i)
-    # Each file is taken as soon as it is done, while the workers go on with the others.
-    for outcome in inputs.outcomes(jobs, in_order=False, region=region, year=year, debug=debug,
+    # Each file is taken as it comes, while the workers go on with the others.
+    for outcome in inputs.outcomes(jobs, region=region, year=year, debug=debug,
                                    statuses=frozenset({"target", "achieved"})):
-        tracker.add(outcome.rows, ParagraphLeads(encoding), positions[outcome.job.path].pop(0))
+        tracker.add(outcome.rows, ParagraphLeads(encoding))
     tracked = tracker.rows(complete)
     write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
                bom=bom, headers=not no_headers)

@@ -176,18 +176,15 @@ class Tracker:
         self.report_years: dict[tuple, int | None] = {}    # (file, region) → the year it plans for
         self._targets: dict[tuple, _Candidate] = {}
         self._outcomes: dict[tuple, _Candidate] = {}
-        self._first_seen: dict[tuple, tuple] = {}        # (region, indicator) → (position, row) of its first row
-        self._next_position = 0
+        self._first_seen: dict[tuple, tuple] = {}        # (region, indicator) → (file, row) of its first row
+        self._files = 0
 
-    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead,
-            position: int | None = None) -> None:
-        """The rows of whole files (extract's rows); lead_of gives a row's
-        paragraph up to its quantity, asked only for the rows that take part.
-        position is the files' place among the inputs, for files added out of
-        order (by default, after those added before)."""
-        if position is None:
-            position = self._next_position
-        self._next_position = max(self._next_position, position + 1)
+    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead) -> None:
+        """The rows of whole files (extract's rows), in input order; lead_of
+        gives a row's paragraph up to its quantity, asked only for the rows
+        that take part."""
+        position = self._files
+        self._files += 1
         places = report_places(rows)
         years = plan_years(rows, places)
         self.report_years.update(years)
@@ -206,8 +203,7 @@ class Tracker:
                 continue
             order = (position, n)
             group = (place[1], key or "", "" if key else _SPACE.sub("", row.get("indicator") or ""), row.get("unit") or "")
-            if order < first_seen.get(group, (position + 1,)):
-                first_seen[group] = order
+            first_seen.setdefault(group, order)
             slot = (group, year)
             if status == "target":
                 # The report of the year itself, then the nearest earlier, then later ones.

@@ -255,26 +255,6 @@ def test_files_added_one_at_a_time_pair_as_all_at_once():
     assert tracker.report_years == {("2023.txt", "全国"): 2023, ("2024.txt", "全国"): 2024, ("2026.txt", "全国"): 2024}
 
 
-def test_files_added_out_of_order_with_their_positions_pair_as_in_order():
-    files = [[GDP_2023, GDP_2022_DONE], [GDP_2023_DONE, GDP_2024], [row(key="cpi", indicator="居民消费价格涨幅")]]
-    tracker = Tracker()
-    for position in (2, 0, 1):
-        tracker.add(files[position], position=position)
-    assert tracker.rows() == track([r for rows in files for r in rows])
-
-
-def test_outcomes_as_each_is_done_are_all_there(tmp_path):
-    from qdtargets.batch import Job, run_jobs
-
-    paths = []
-    for n, text in enumerate(["新增就业2万人。", "新建学校2所。\n" * 50, "开行中欧班列800列。"]):
-        paths.append(tmp_path / f"{n}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    outcomes = list(run_jobs([Job(str(p)) for p in paths], 2, in_order=False))
-    assert sorted(o.job.path for o in outcomes) == sorted(map(str, paths))
-    assert all(o.rows and o.error is None for o in outcomes)
-
-
 def test_a_target_comes_from_the_report_that_plans_for_its_year():
     # A 2024 report that quotes last year's target, besides its own for 2024.
     quoted = row(file="2024.txt", line=20, year=2023, value=4.5)
