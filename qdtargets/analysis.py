@@ -13,7 +13,8 @@ from typing import Iterable, Sequence
 
 from .reports import plan_years, report_places
 
-SUMMARY_FIELDS = ("file", "region", "year", "by", "name", "count")
+# region_code comes last, so that the columns before keep their places.
+SUMMARY_FIELDS = ("file", "region", "year", "by", "name", "count", "region_code")
 STATUS_ORDER = ("target", "achieved", "fact")
 # Largest first; a quantity is shown with the largest scale it reaches.
 SCALES = ((10 ** 12, "万亿"), (10 ** 8, "亿"), (10 ** 4, "万"))
@@ -31,18 +32,21 @@ def summarize(rows: Iterable[dict]) -> list[dict]:
     Zero counts are left out.
     """
     groups: dict[tuple, tuple[Counter, Counter]] = {}
+    codes: dict[tuple, str | None] = {}
     for row in rows:
-        by_status, by_category = groups.setdefault(
-            (row.get("file"), row.get("region"), row.get("year")), (Counter(), Counter()))
+        place = (row.get("file"), row.get("region"), row.get("year"))
+        by_status, by_category = groups.setdefault(place, (Counter(), Counter()))
         by_status[row.get("status")] += 1
         by_category[row.get("category")] += 1
+        codes[place] = codes.get(place) or row.get("region_code")
     out = []
     for (file, region, year), (by_status, by_category) in groups.items():
         place = {"file": file, "region": region, "year": year}
         statuses = [s for s in STATUS_ORDER if by_status[s]] + sorted(set(by_status) - set(STATUS_ORDER), key=str)
-        out += [{**place, "by": "status", "name": s, "count": by_status[s]} for s in statuses]
+        code = {"region_code": codes[(file, region, year)]}
+        out += [{**place, "by": "status", "name": s, "count": by_status[s], **code} for s in statuses]
         categories = sorted(by_category, key=lambda c: (c is None, -by_category[c], c or ""))
-        out += [{**place, "by": "category", "name": c, "count": by_category[c]} for c in categories]
+        out += [{**place, "by": "category", "name": c, "count": by_category[c], **code} for c in categories]
     return out
 
 
@@ -85,6 +89,7 @@ class Report:
     region: str | None
     year: int | None
     label: str
+    region_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,8 +115,14 @@ class Comparison:
     rows: list[ComparedRow]
 
 
-def _reports(places: list[tuple[str, str | None]], years: dict[tuple, int | None]) -> tuple[list[Report], list[int]]:
-    """The reports of the given row places, in input order, and each row's report index."""
+def _reports(rows: list[dict], places: list[tuple[str, str | None]],
+             years: dict[tuple, int | None]) -> tuple[list[Report], list[int]]:
+    """The reports of the rows (at the given places), in input order, each with
+    the year it plans for and its region's code, and each row's report index."""
+    codes: dict[tuple, str] = {}
+    for row, place in zip(rows, places):
+        if row.get("region_code") and place[1] == row.get("region"):
+            codes.setdefault(place, row["region_code"])
     index: dict[tuple, int] = {}
     of_row = [index.setdefault(place, len(index)) for place in places]
     labels = [_label(file, region, years.get((file, region))) for file, region in index]
@@ -119,7 +130,7 @@ def _reports(places: list[tuple[str, str | None]], years: dict[tuple, int | None
     # Two reports with one label (a region's year given twice): name the files too.
     labels = [f"{label} ({os.path.basename(file)})" if taken[label] > 1 else label
               for label, (file, _) in zip(labels, index)]
-    return [Report(f, r, years.get((f, r)), l) for (f, r), l in zip(index, labels)], of_row
+    return [Report(f, r, years.get((f, r)), l, codes.get((f, r))) for (f, r), l in zip(index, labels)], of_row
 
 
 def _label(file: str, region: str | None, year: int | None) -> str:
@@ -183,7 +194,7 @@ def compare(rows: Iterable[dict], statuses: Iterable[str] = ("target",)) -> Comp
     statuses = list(statuses)
     kept = [i for i, r in enumerate(rows) if r.get("status") in statuses]
     rows = [rows[i] for i in kept]
-    reports, of_row = _reports([places[i] for i in kept], years)
+    reports, of_row = _reports(rows, [places[i] for i in kept], years)
     found: dict[tuple[str, str], dict[int, list[dict]]] = {}
     for row, i in zip(rows, of_row):
         found.setdefault(_identity(row), {}).setdefault(i, []).append(row)
@@ -214,7 +225,7 @@ def comparison_rows(comparison: Comparison, structured: bool = False) -> list[di
 
     Structured, each quantity is a dict instead: value, value_max, unit and
     bound as extract gives them, shown as above, and for a report's cell the
-    text and line it comes from.
+    text and line it comes from and the region_code of its report.
     """
     out = []
     for row in comparison.rows:
@@ -222,7 +233,8 @@ def comparison_rows(comparison: Comparison, structured: bool = False) -> list[di
         for report, cell in zip(comparison.reports, row.cells):
             shown = cell and format_quantity(cell["value"], cell.get("value_max"), cell.get("unit"), cell.get("bound"))
             record[report.label] = shown if not structured or cell is None else {
-                **{f: cell.get(f) for f in ("value", "value_max", "unit", "bound", "text", "line")}, "shown": shown}
+                **{f: cell.get(f) for f in ("value", "value_max", "unit", "bound", "text", "line")}, "shown": shown,
+                "region_code": report.region_code}
         for change, found in zip(comparison.changes, row.changes):
             shown = found and format_change(*found)
             record[change.label] = shown if not structured or found is None else {

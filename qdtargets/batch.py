@@ -15,6 +15,10 @@ from typing import Iterator, NamedTuple, Sequence
 from .export import Format, encode_rows
 
 
+# How much text --explain shows each side of a number, to judge its decision by.
+CONTEXT_CHARACTERS = 15
+
+
 class Job(NamedTuple):
     path: str
     encoding: str | None = None
@@ -34,6 +38,7 @@ class Outcome(NamedTuple):
     error: str | None = None
     encoded: str = ""        # the rows as Job.encode_as asked (then rows is empty)
     count: int = 0           # how many rows encoded holds
+    empty: bool = False      # the file was read but holds no text
 
 
 def run_job(job: Job) -> Outcome:
@@ -44,18 +49,26 @@ def run_job(job: Job) -> Outcome:
     try:
         source = read_source(job.path, job.encoding)
         if job.explain:
-            rows = [d.to_dict() for d in explain_text(source.text, source.name)]
+            rows = [{**d.to_dict(), "context": context_of(source.text, d.start, d.end)}
+                    for d in explain_text(source.text, source.name)]
         else:
-            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year)
+            rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year,
+                                                      source.pages)
                     if job.statuses is None or t.status in job.statuses]
     except SourceError as exc:
         return Outcome(job, [], str(exc))
     except Exception as exc:  # one broken file must not stop the run
         detail = traceback.format_exc().rstrip() if job.debug else "(--debug shows where)"
         return Outcome(job, [], f"cannot extract {job.path}: {type(exc).__name__}: {exc} {detail}")
+    empty = not source.text.strip()
     if job.encode_as:
-        return Outcome(job, [], encoded=encode_rows(rows, *job.encode_as), count=len(rows))
-    return Outcome(job, rows)
+        return Outcome(job, [], encoded=encode_rows(rows, *job.encode_as), count=len(rows), empty=empty)
+    return Outcome(job, rows, empty=empty)
+
+
+def context_of(text: str, start: int, end: int) -> str:
+    """The mention with CONTEXT_CHARACTERS of text each side, line breaks as spaces."""
+    return text[max(0, start - CONTEXT_CHARACTERS):end + CONTEXT_CHARACTERS].replace("\n", " ").strip()
 
 
 def default_workers(n_files: int) -> int:

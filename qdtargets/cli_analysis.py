@@ -20,13 +20,26 @@ from .export import Format
 FORMAT = typer.Option(
     None, "--format", "-f",
     help="Output format. Default: a table when printing to a terminal, CSV otherwise "
-         "(or what the -o file name ends with). xlsx needs -o and openpyxl.")
+         "(or what the -o file name ends with). xlsx needs -o and openpyxl; sqlite is extract's.")
+BOM = typer.Option(False, "--bom", help="Start CSV/TSV with a byte-order mark, so Excel reads the Chinese right.")
+NO_HEADERS = typer.Option(False, "--no-headers", help="Leave out the CSV/TSV header line.")
+
+
+def _table_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
+    """choose_format, for a command whose rows are no database's (sqlite is extract's)."""
+    chosen = choose_format(fmt, output)
+    if chosen is Format.sqlite:
+        error("sqlite holds extract's rows: use qdtargets extract -o FILE.db, then query it")
+        raise typer.Exit(ExitStatus.USAGE)
+    return chosen
 
 
 def summary(
     paths: Optional[List[str]] = PATHS,
     fmt: Optional[Format] = FORMAT,
     output: Optional[Path] = OUTPUT,
+    bom: bool = BOM,
+    no_headers: bool = NO_HEADERS,
     region: Optional[str] = REGION,
     year: Optional[int] = YEAR,
     encoding: Optional[str] = ENCODING,
@@ -45,7 +58,8 @@ def summary(
       qdtargets summary -f json reports/         the same counts as JSON
       qdtargets summary -o counts.xlsx reports/  an Excel workbook
 
-    Columns: file, region, year, by (status or category), name, count. Counts of
+    Columns: file, region, year, by (status or category), name, count,
+    region_code (the region's GB/T 2260 code; not in the table). Counts of
     zero are left out; rows without a category count under an empty name
     ((none) in the table).
 
@@ -55,10 +69,13 @@ def summary(
     from .analysis import SUMMARY_FIELDS, summarize
     from .export import print_summary
 
-    chosen = choose_format(fmt, output)
+    chosen = _table_format(fmt, output)
     inputs = Inputs(paths, encoding)
+    if output is not None:
+        inputs.refuse_as_output(output)
     rows = summarize(inputs.rows(jobs, region=region, year=year, debug=debug))
-    write_rows(rows, SUMMARY_FIELDS, chosen, output, lambda stream: print_summary(stream, rows), "summary")
+    write_rows(rows, SUMMARY_FIELDS, chosen, output, lambda stream: print_summary(stream, rows), "summary",
+               inputs, bom=bom, headers=not no_headers)
     inputs.finish("the others were counted")
 
 
@@ -66,8 +83,12 @@ def compare(
     paths: Optional[List[str]] = PATHS,
     status: Optional[List[StatusChoice]] = typer.Option(
         None, "--status", "-s", help="Compare rows of this status (default: target); repeat for several."),
+    transpose: bool = typer.Option(
+        False, "--transpose", "-t", help="One row per report and one column per indicator instead."),
     fmt: Optional[Format] = FORMAT,
     output: Optional[Path] = OUTPUT,
+    bom: bool = BOM,
+    no_headers: bool = NO_HEADERS,
     region: Optional[str] = REGION,
     year: Optional[int] = YEAR,
     encoding: Optional[str] = ENCODING,
@@ -82,6 +103,7 @@ def compare(
       qdtargets compare reports/2023/                every district in one year
       qdtargets compare corpus/20*.txt -o gdp.xlsx   one column per year, in Excel
       qdtargets compare -s achieved a.txt b.txt      what was reported as done
+      qdtargets compare -t corpus/20*.txt > by-year.csv   one row per report
 
     A row is a headline indicator, named by its key (gdp_growth …), or an
     indicator that two or more reports give in the same words (spaces aside). A column is
@@ -93,7 +115,13 @@ def compare(
 
     When exactly two reports are of one region, a Δ column gives the later
     minus the earlier where both are single values in one unit (percentage
-    points for %).
+    points for %). In JSON, JSONL and xlsx each cell is the quantity's value,
+    unit, bound, text and line, with its report's region_code.
+
+    At a terminal too narrow for a column per report, the table lists each
+    indicator's reports one per line instead. --transpose turns every format
+    round: a row per report (and per Δ), a column per indicator (its key, or
+    its words).
 
     Exit status: 0 all went well, 1 some file could not be read (the others are
     still compared), 2 usage error.
@@ -101,8 +129,10 @@ def compare(
     from . import analysis
     from .export import print_comparison
 
-    chosen = choose_format(fmt, output)
+    chosen = _table_format(fmt, output)
     inputs = Inputs(paths, encoding)
+    if output is not None:
+        inputs.refuse_as_output(output)
     statuses = [s.value for s in status] if status else ["target"]
     comparison = analysis.compare(inputs.rows(jobs, region=region, year=year, debug=debug), statuses)
     compared = {report.file for report in comparison.reports}
@@ -114,9 +144,23 @@ def compare(
     structured = chosen in (Format.json, Format.jsonl, Format.xlsx)
     rows = analysis.comparison_rows(comparison, structured=structured)
     title = f"{' and '.join(statuses)} rows of {len(comparison.reports)} reports"
-    write_rows(rows, columns, chosen, output, lambda stream: print_comparison(stream, columns, rows, title),
-               "compare")
+    if transpose:
+        columns, rows = transposed(columns, rows)
+    write_rows(rows, columns, chosen, output,
+               lambda stream: print_comparison(stream, columns, rows, title, *((1, "indicator") if transpose else ())),
+               "compare", inputs, bom=bom, headers=not no_headers)
     inputs.finish("the others were compared")
+
+
+def transposed(columns: list[str], rows: list[dict]) -> tuple[list[str], list[dict]]:
+    """A comparison turned round: a row per report or change, a column per indicator.
+
+    An indicator's column is named by its key, else by its words.
+    """
+    names = [row["key"] or row["indicator"] for row in rows]
+    return (["report"] + names,
+            [{"report": column, **{name: row.get(column) for name, row in zip(names, rows)}}
+             for column in columns[2:]])
 
 
 class ScoreFormat(str, Enum):
@@ -168,12 +212,15 @@ def evaluate(
     from .gold import GoldError, doc_name, error_records, gold_files, load_gold
 
     chosen = fmt or (ScoreFormat.table if output is None and sys.stdout.isatty() else ScoreFormat.json)
+    golds = gold_files(gold)
     try:
-        gold_rows = load_gold(gold_files(gold))
+        gold_rows = load_gold(golds)
     except GoldError as exc:
         error(str(exc))
         raise typer.Exit(ExitStatus.USAGE)
     inputs = Inputs(paths, encoding)
+    if output is not None:
+        inputs.refuse_as_output(output, golds)
     rows = inputs.rows(jobs, region=region, year=year, debug=debug)
     read = {doc_name(f): f for f in inputs.read}
     gold_docs = {doc_name(g["doc"]) for g in gold_rows}
@@ -183,8 +230,7 @@ def evaluate(
         error(f"{read[name]}: no gold rows, not scored")
     result = score([g for g in gold_rows if doc_name(g["doc"]) in read], rows)
     found = error_records(result, _gold_places(read, encoding)) if errors else []
-    stream = open_output(output)
-    try:
+    with open_output(output) as stream:
         if chosen is ScoreFormat.json:
             json.dump({"figures": result.figures, "errors": found}, stream, ensure_ascii=False, indent=1)
             stream.write("\n")
@@ -192,9 +238,6 @@ def evaluate(
             from .export import print_scores
 
             print_scores(stream, result.figures, SCORED_FIELDS, found)
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
     inputs.finish("the others were scored")
 
 

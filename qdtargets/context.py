@@ -1,70 +1,33 @@
 """Describe stage, document side: status, region and year carried through a text.
 
 A file may hold several reports (a newspaper page, one article per district);
-each gets the region its congress names or, failing that, the most specific
-region it mentions most. Years come from the sentence when it names one and
-otherwise from the last year named before it. Status comes from the sentence's
-own cue words, else from the heading of the section it stands in.
+each gets the region region.py finds for it. A quantity's period is the one
+its sentence names (periods: 2023年, “十三五”, 去年, 过去五年), else the one a
+review names before it. Status comes from the sentence's own cue words and period, else
+from an earlier sentence of its paragraph that states a result, else from the
+heading of the section it stands in: a period before the report's year is a
+result, the report's year or later a plan.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
-import regex
-
-from . import lexicon, segment
+from . import lexicon, periods, region, segment
 from .model import Status
-from .numerals import DIGITS
+from .periods import Period
 
-# A year the text looks ahead to (到2035年, 2035年远景目标) is a horizon, not the report's year.
-_HORIZON_BEFORE = regex.compile(r"(?:^|[，,。；;：:\n])(?:到|至)$")
-_HORIZON_AFTER = regex.compile(r"年(?:远景|前|以前|基本实现|全面建成)")
-# How many sentences back, within a paragraph, a stated result still holds.
-LEAD_IN_SENTENCES = 4
-_YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|度)")
-_ADMIN_UNIT = regex.compile(r"\p{Han}+?(?:自治州|自治县|自治区|新区|省|市|县|区|旗)")
-
-
-def _year_value(digits: str) -> int:
-    return int(digits) if digits.isdigit() else int("".join(str(DIGITS[c]) for c in digits))
-
-
-@cache
-def _region_patterns() -> tuple[tuple[lexicon.Region, regex.Pattern], ...]:
-    return tuple((r, regex.compile(r.pattern)) for r in lexicon.regions())
+# A result a paragraph states (过去五年，…) holds for its bare figures to the
+# paragraph's end; the bound (in full sentences: the parts of a list between
+# semicolons count as one) keeps the work per quantity small.
+LEAD_IN_SENTENCES = 30
+_FULL_STOP = "。！？!?"
 
 
 @cache
 def _cues(scope: str) -> tuple[lexicon.Cue, ...]:
     return tuple(c for c in lexicon.cues() if c.scope == scope)
-
-
-def resolve_region(name: str) -> str | None:
-    """The government a congress cue names: 青岛市城阳区 → 城阳区; 某某县 → 某某县."""
-    best = None
-    for region, pattern in _region_patterns():
-        for m in pattern.finditer(name):
-            key = (region.level, m.start())
-            if best is None or key > best[0]:
-                best = (key, region.name)
-    if best:
-        return best[1]
-    units = _ADMIN_UNIT.findall(name)
-    return units[-1] if units else None
-
-
-def dominant_region(text: str, start: int, end: int) -> str | None:
-    """The most specific region the span names, the most often named among those."""
-    counts = []
-    for region, pattern in _region_patterns():
-        hits = pattern.findall(text, start, end)
-        if hits:
-            first = pattern.search(text, start, end).start()
-            counts.append((region.level, len(hits), -first, region.name))
-    return max(counts)[3] if counts else None
 
 
 def cue_status(text: str, scope: str) -> set[str]:
@@ -88,68 +51,53 @@ class DocumentContext:
     report_spans: list[tuple[int, int]] = field(init=False)
     report_starts: list[int] = field(init=False)
     report_regions: list[str | None] = field(init=False)
-    year_offsets: list[int] = field(init=False)
-    year_values: list[int] = field(init=False)
+    period_starts: list[int] = field(init=False)
+    periods: list[Period] = field(init=False)
     plan_year: int | None = field(init=False)
     heading_offsets: list[int] = field(init=False)
     heading_status: list[str | None] = field(init=False)
+    heading_plans: list[Period | None] = field(init=False)
     _cue_cache: dict = field(init=False, default_factory=dict)
     _lead_in_cache: dict = field(init=False, default_factory=dict)
+    _last_baseline: tuple[int, int] = field(init=False, default=(-1, 0))
 
     def __post_init__(self) -> None:
         text = self.text
         self.report_spans = segment.reports(text)
         self.report_starts = [s for s, _ in self.report_spans]
-        self.report_regions = []
-        for start, end in self.report_spans:
-            named = [r for r in map(resolve_region, segment.congress_names(text, start, end)) if r]
-            self.report_regions.append(named[0] if named else dominant_region(text, start, end) or self.whole_region)
-        marks = [(m.start(), _year_value(m.group(1))) for m in _YEAR.finditer(text)]
-        self.year_offsets = [o for o, _ in marks]
-        self.year_values = [y for _, y in marks]
         heading_lines = segment.headings(text)
-        self.plan_year = self.default_year or self._detect_plan_year(text, heading_lines)
-        self.heading_offsets, self.heading_status = [], []
+        self.plan_year = periods.report_year(text, heading_lines, self.default_year)
+        self.report_regions = region.report_regions(text, self.report_spans, self.plan_year, self.default_region)
+        self.periods = periods.periods(text, self.plan_year)
+        self.period_starts = [p.start for p in self.periods]
+        self.heading_offsets, self.heading_status, self.heading_plans = [], [], []
         for offset, line in heading_lines:
+            named = self._periods_in(offset, offset + len(line))
             self.heading_offsets.append(offset)
-            self.heading_status.append(self._heading_status(line))
+            self.heading_status.append(self._heading_status(line, named))
+            self.heading_plans.append(self._heading_plan(named) if self.heading_status[-1] else None)
 
-    @cached_property
-    def whole_region(self) -> str | None:
-        """The region of the whole text; only a report that names none of its own needs it."""
-        return dominant_region(self.text, 0, len(self.text)) or self.default_region
+    def _periods_in(self, start: int, end: int) -> list[Period]:
+        return self.periods[bisect_right(self.period_starts, start - 1):bisect_right(self.period_starts, end - 1)]
 
-    def _detect_plan_year(self, text: str, heading_lines: list[tuple[int, str]]) -> int | None:
-        """The year the report plans for: the year after the one its review heading
-        names (2018年工作回顾), else the latest year it names, horizons aside,
-        that is at most one after the year it names most."""
-        for _, line in heading_lines:
-            if "回顾" in line:
-                reviewed = [_year_value(m.group(1)) for m in _YEAR.finditer(line)]
-                if reviewed:
-                    return reviewed[0] + 1
-        counts = Counter(
-            year for offset, year in zip(self.year_offsets, self.year_values)
-            if not _HORIZON_BEFORE.search(text, max(0, offset - 2), offset)
-            and not _HORIZON_AFTER.match(text, offset + 4)
-        )
-        if not counts:
-            return None
-        # A report names the year it reviews most, and the year it plans for at
-        # least once: the latest year up to one after the most named.
-        most_named = max(counts, key=lambda y: (counts[y], y))
-        return max(y for y in counts if y <= most_named + 1)
+    def _heading_status(self, line: str, named: list[Period]) -> str | None:
+        # Years only: a line that is no more than “十三五” may be a sentence broken
+        # at its quotes, and the words of a real heading say the rest (回顾, 目标).
+        year = next((p for p in named if p.kind == "year"), None)
+        return self._stated(cue_status(line, "heading"), year)
 
-    def _heading_status(self, line: str) -> str | None:
-        first_year = next((_year_value(m.group(1)) for m in _YEAR.finditer(line)), None)
-        return self._stated(cue_status(line, "heading"), first_year)
+    def _heading_plan(self, named: list[Period]) -> Period | None:
+        """The span a plan heading looks ahead to (“十四五”时期主要目标任务): its
+        section's plans are for the span's end."""
+        ahead = [p for p in named if self.plan_year and p.last > self.plan_year]
+        return ahead[-1] if ahead else None
 
-    def _stated(self, cues: set[str] | frozenset[str], year: int | None) -> str | None:
-        """The status that cue words and a year named beside them state: a year
-        before the plan year is a result, the plan year a target."""
+    def _stated(self, cues: set[str] | frozenset[str], period: Period | None) -> str | None:
+        """The status that cue words and a period named beside them state: a
+        period ending before the report's year is a result, a later one a plan."""
         found = set(cues)
-        if year is not None and self.plan_year and Status.FACT.value not in found:
-            found.add(Status.ACHIEVED.value if year < self.plan_year else Status.TARGET.value)
+        if period is not None and self.plan_year and Status.FACT.value not in found:
+            found.add(Status.ACHIEVED.value if period.last < self.plan_year else Status.TARGET.value)
         return _decide(found)
 
     def _report_index(self, offset: int) -> int:
@@ -158,36 +106,74 @@ class DocumentContext:
     def region_at(self, offset: int) -> str | None:
         return self.report_regions[self._report_index(offset)]
 
-    def section_status(self, offset: int) -> str:
-        """Status set by the last heading with a cue before offset, in the same report."""
+    def _section(self, offset: int) -> int | None:
+        """The last heading with a cue before offset, in the same report."""
         floor = self.report_starts[self._report_index(offset)]
         i = bisect_right(self.heading_offsets, offset) - 1
         while i >= 0 and self.heading_offsets[i] >= floor:
             if self.heading_status[i]:
-                return self.heading_status[i]
+                return i
             i -= 1
-        return Status.TARGET.value
+        return None
 
-    def sentence_year(self, sentence: tuple[int, int], offset: int) -> int | None:
-        """The year the sentence itself names: the last before offset, else the first after."""
-        lo = bisect_right(self.year_offsets, sentence[0] - 1)
-        hi = bisect_right(self.year_offsets, sentence[1] - 1)
-        inside = list(zip(self.year_offsets[lo:hi], self.year_values[lo:hi]))
-        before = [y for o, y in inside if o < offset]
-        return before[-1] if before else (inside[0][1] if inside else None)
+    def section_status(self, offset: int) -> str:
+        """Status set by the section's heading; a plan where none says."""
+        i = self._section(offset)
+        return self.heading_status[i] if i is not None else Status.TARGET.value
+
+    def sentence_period(self, sentence: tuple[int, int], offset: int) -> Period | None:
+        """The period the sentence itself names: the last before offset, else the first after."""
+        lo = bisect_right(self.period_starts, sentence[0] - 1)
+        hi = bisect_right(self.period_starts, sentence[1] - 1)
+        before = bisect_right(self.period_starts, offset - 1, lo, hi)
+        if before > lo:
+            return self.periods[before - 1]
+        return self.periods[lo] if hi > lo else None
 
     def _sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
         # Several quantities share a sentence: look its cues up once.
         if sentence not in self._cue_cache:
-            self._cue_cache[sentence] = frozenset(cue_status(self.text[sentence[0]:sentence[1]], "sentence"))
+            words = self.text[sentence[0]:sentence[1]]
+            found = cue_status(words, "sentence")
+            if self.section_status(sentence[0]) != Status.ACHIEVED.value:
+                found |= cue_status(words, "outside-review")
+            self._cue_cache[sentence] = frozenset(found)
         return self._cue_cache[sentence]
 
-    def describe(self, sentence: tuple[int, int], offset: int) -> tuple[str, str | None, int | None]:
-        """(status, region, year) of a quantity at offset in sentence."""
-        own_year = self.sentence_year(sentence, offset)
-        status = (self._stated(self._sentence_cues(sentence), own_year)
+    def when(self, sentence: tuple[int, int], offset: int, end: int) -> tuple[str, int | None]:
+        """(status, year) of the quantity at offset..end in sentence."""
+        own = self.sentence_period(sentence, offset)
+        if self.plan_year and periods.is_baseline(self.text, offset, end):
+            year = self._baseline_year(sentence, offset, own)
+            if year is not None and year < self.plan_year:
+                # TARGETS.md: a baseline (从2010年的X增加到…) is achieved in its own year.
+                self._last_baseline = (self._paragraph_start(sentence[0]), year)
+                return Status.ACHIEVED.value, year
+        status = (self._stated(self._sentence_cues(sentence), own)
                   or self._lead_in_status(sentence) or self.section_status(offset))
-        return status, self.region_at(offset), self._year(status, own_year, sentence[0])
+        return status, self._year(status, own, sentence[0])
+
+    def _baseline_year(self, sentence: tuple[int, int], offset: int, own: Period | None) -> int | None:
+        """The year a change starts from: the year named with it (由2010年的77亿元),
+        the year before a span the sentence or its review names (五年来,从619.98亿元
+        增长到…), else the year of the paragraph's earlier baseline."""
+        if own is not None and own.start < offset:
+            return own.first - 1 if own.span else own.first
+        paragraph, year = self._last_baseline
+        if paragraph == self._paragraph_start(sentence[0]):
+            return year
+        before = self._period_before(sentence[0])
+        return before.first - 1 if before is not None and before.span else None
+
+    def _paragraph_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def _period_before(self, offset: int) -> Period | None:
+        """The last period named before offset that is not the report's own year or later."""
+        i = bisect_right(self.period_starts, offset - 1) - 1
+        while i >= 0 and self.periods[i].last >= self.plan_year:
+            i -= 1    # 到2035年, 今年: not the year of the work reviewed
+        return self.periods[i] if i >= 0 else None
 
     def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
         """Achieved, when an earlier sentence of the same paragraph says so outright,
@@ -198,26 +184,47 @@ class DocumentContext:
         return self._lead_in_cache[sentence[0]]
 
     def _find_lead_in(self, end: int) -> str | None:
-        for _ in range(LEAD_IN_SENTENCES):
+        sentences = 0
+        while sentences < LEAD_IN_SENTENCES:
             if end == 0 or self.text[end - 1] == "\n":
                 return None  # the paragraph starts here
             start = segment.sentence_of(self.text, end - 1)[0]
-            stated = self._stated(self._sentence_cues((start, end)), self.sentence_year((start, end), end))
+            stated = self._stated(self._sentence_cues((start, end)), self.sentence_period((start, end), end))
             if stated:
                 # Only a result carries over: a plan sentence rarely introduces bare figures.
                 return stated if stated == Status.ACHIEVED.value else None
+            sentences += self.text[end - 1] in _FULL_STOP
             end = start
         return None
 
-    def _year(self, status: str, own_year: int | None, sentence_start: int) -> int | None:
-        if own_year is not None or status == Status.FACT.value:
-            return own_year
-        if self.plan_year is None:
-            return None
+    def _year(self, status: str, own: Period | None, sentence_start: int) -> int | None:
+        if status == Status.FACT.value or self.plan_year is None:
+            return own.last if own else None
         if status == Status.TARGET.value:
-            return self.plan_year
-        i = bisect_right(self.year_offsets, sentence_start - 1) - 1
-        while i >= 0 and self.year_values[i] > self.plan_year:
-            i -= 1    # 到2035年: a distant horizon is not the year of the work
-        inherited = self.year_values[i] if i >= 0 else self.plan_year
-        return inherited if inherited < self.plan_year else self.plan_year - 1
+            # A plan is for the report's year, or for the end of the span it names
+            # (到2025年, “十四五”时期), never for a year already past; a plan
+            # sentence that names none is of the year its paragraph named.
+            own = own or self._paragraph_plan_period(sentence_start) or self._section_plan(sentence_start)
+            return max(own.last, self.plan_year) if own else self.plan_year
+        if own is not None and own.last <= self.plan_year:
+            return own.last
+        # A result the sentence does not date (or dates by a plan still running,
+        # 提前实施“十四五”规划重大工程) is of the period a review named before it.
+        before = self._period_before(sentence_start)
+        return before.last if before is not None else self.plan_year - 1
+
+    def _section_plan(self, offset: int) -> Period | None:
+        i = self._section(offset)
+        return self.heading_plans[i] if i is not None else None
+
+    def _paragraph_plan_period(self, end: int) -> Period | None:
+        """A year after the report's that an earlier sentence of the same paragraph
+        opens with (2023年启动7793户老旧小区改造。完成2.1万余户燃气改造。); a year
+        inside a sentence (到2025年, “十三五”规划重大项目) frames only its own."""
+        paragraph = self._paragraph_start(end)
+        i = bisect_right(self.period_starts, end - 1) - 1
+        if i < 0 or self.periods[i].start < paragraph or self.periods[i].last <= self.plan_year:
+            return None
+        period = self.periods[i]
+        opens = segment.sentence_of(self.text, period.start)[0]
+        return period if self.text[opens:period.start].strip(" \t　") == "" else None

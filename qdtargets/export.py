@@ -21,14 +21,23 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     xlsx = "xlsx"
+    sqlite = "sqlite"
 
 
-# The table is for reading at a prompt; it leaves out what is too wide for a
-# terminal (the whole sentence, offsets), which the other formats carry.
-TABLE_FIELDS = {
-    "file", "line", "text", "indicator", "value", "value_max", "unit",
-    "bound", "status", "region", "year", "decision", "reason", "rule", "input",
-}
+# The table is for reading at a prompt: what a row says (indicator, value,
+# unit, bound, status, region, year) always shows, the rest as room allows,
+# the least needed leaving first. The whole sentence and the offsets, which the
+# other formats carry, never fit.
+TABLE_ORDER = ("file", "line", "text", "input", "indicator", "value", "unit", "bound", "status",
+               "region", "year", "category", "key", "decision", "reason", "rule", "context")
+# Lower goes first when the terminal is too narrow; fields not named never go.
+TABLE_OPTIONAL = {"text": 1, "category": 2, "key": 3, "line": 4, "rule": 5, "file": 6}
+# Columns that wrap onto more lines instead of growing; they get what is left,
+# at least WRAP_MIN_WIDTH cells (or less when their content is narrower).
+TABLE_WRAPPED = {"indicator", "context", "rule", "input"}
+WRAP_MIN_WIDTH = 18
+# Each column costs its padding (one cell each side) and a border.
+_COLUMN_FRAME = 3
 NUMERIC_FIELDS = {"line", "col", "start", "end", "value", "value_max", "year"}
 
 
@@ -36,7 +45,8 @@ def format_for_path(path: str) -> Format | None:
     """The format a file name asks for (report.jsonl → jsonl), if any."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     return {"csv": Format.csv, "tsv": Format.tsv, "json": Format.json, "jsonl": Format.jsonl,
-            "xlsx": Format.xlsx}.get(suffix)
+            "xlsx": Format.xlsx, "db": Format.sqlite, "sqlite": Format.sqlite,
+            "sqlite3": Format.sqlite}.get(suffix)
 
 
 # Formats whose rows are encoded one by one and written as they come; a worker
@@ -111,30 +121,102 @@ class RowWriter:
         self.stream.flush()
 
     def _print_table(self) -> None:
-        from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
-        console = Console(file=self.stream)
-        if not self._held_rows:
+        console = _console(self.stream)
+        rows = self._held_rows
+        if not rows:
             console.print("no rows", style="dim")
             return
-        shown = [f for f in self.fields if f in TABLE_FIELDS]
-        files = {row.get("file") for row in self._held_rows}
         title = self._title
-        if len(files) == 1 and "file" in shown:
+        files = list(dict.fromkeys(row.get("file") for row in rows))
+        names = _file_names(files)
+        shown_cells = {f: [table_cell(f, row, names) for row in rows]
+                       for f in TABLE_ORDER if f in self.fields}
+        if len(files) == 1 and "file" in shown_cells:
             # One file: name it once above the table instead of on every row.
-            shown.remove("file")
-            title = title or str(files.pop())
+            del shown_cells["file"]
+            title = title or str(files[0])
+        fields, fits = _fit_columns(shown_cells, console.width)
         table = Table(title=title, header_style="bold")
-        for f in shown:
-            wide = f in ("indicator", "file", "rule", "input")
-            table.add_column(f, justify="right" if f in NUMERIC_FIELDS else "left",
-                             overflow="fold", no_wrap=not wide, ratio=3 if wide else None)
-        for row in self._held_rows:
+        for f in fields:
+            # Where all fits, nothing but the wrapped columns may be squeezed;
+            # where it cannot, every cell folds onto more lines: never cut.
+            table.add_column(f, justify="right" if f in NUMERIC_FIELDS else "left", overflow="fold",
+                             no_wrap=fits and f not in TABLE_WRAPPED)
+        for i in range(len(rows)):
             # Text, not markup: a report's own brackets must print as they are.
-            table.add_row(*(Text(_cell(row.get(f))) for f in shown))
+            table.add_row(*(Text(shown_cells[f][i]) for f in fields))
         console.print(table)
+
+
+def compact_number(value) -> str:
+    """A value as a report writes it, exactly: 126万亿, 2.7万, 1000亿, 8.5, 0.3333333333333333."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _cell(value)
+    from decimal import Decimal
+
+    exact = Decimal(str(value))
+    for power, name in _SCALES:
+        if abs(exact) >= 10 ** power:
+            # scaleb moves the decimal point: exact, unlike a division of floats.
+            return _plain_decimal(exact.scaleb(-power)) + name
+    return _plain_decimal(exact)
+
+
+# Largest first; a value is written in the largest scale it reaches.
+_SCALES = ((12, "万亿"), (8, "亿"), (4, "万"))
+
+
+def _plain_decimal(d) -> str:
+    text = format(d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def table_cell(field: str, row: dict, file_names: dict) -> str:
+    """What the table shows for one field of a row: a range in value, values compact."""
+    if field == "value" and isinstance(row.get("value"), (int, float)):
+        shown = compact_number(row["value"])
+        if row.get("value_max") is not None:
+            shown += "–" + compact_number(row["value_max"])
+        return shown
+    if field == "file":
+        return file_names.get(row.get("file"), _cell(row.get("file")))
+    return _cell(row.get(field))
+
+
+def _file_names(files: list) -> dict:
+    """Each file by its base name, or by its path where two base names are one."""
+    import os
+
+    names = {f: os.path.basename(str(f)) or str(f) for f in files}
+    return names if len(set(names.values())) == len(files) else {f: str(f) for f in files}
+
+
+def _fit_columns(cells: dict[str, list[str]], width: int) -> tuple[list[str], bool]:
+    """The fields to show at this width, in order, and whether they fit unsqueezed.
+
+    Every column but a wrapped one needs its widest cell (or header); a wrapped
+    one needs WRAP_MIN_WIDTH. Optional columns leave, least needed first, until
+    the rest fits.
+    """
+    from rich.cells import cell_len
+
+    def need(f: str) -> int:
+        widest = max([cell_len(f)] + [cell_len(c) for c in cells[f]])
+        return min(widest, max(WRAP_MIN_WIDTH, cell_len(f))) if f in TABLE_WRAPPED else widest
+
+    needs = {f: need(f) for f in cells}
+    fields = list(cells)
+    leaving = sorted((f for f in fields if f in TABLE_OPTIONAL), key=TABLE_OPTIONAL.get)
+
+    def total() -> int:
+        return sum(needs[f] + _COLUMN_FRAME for f in fields) + 1
+
+    while total() > width and leaving:
+        fields.remove(leaving.pop(0))
+    return fields, total() <= width
 
 
 def _console(stream):
@@ -145,8 +227,6 @@ def _console(stream):
 
 def print_summary(stream: IO[str], rows: list[dict]) -> None:
     """The summary rows as a table, each count with a bar scaled to the largest."""
-    import os
-
     from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
@@ -158,9 +238,7 @@ def print_summary(stream: IO[str], rows: list[dict]) -> None:
         console.print("no rows", style="dim")
         return
     files = list(dict.fromkeys(row["file"] for row in rows))
-    names = {f: os.path.basename(f) or f for f in files}
-    if len(set(names.values())) < len(files):
-        names = {f: f for f in files}      # the names alone would not tell the files apart
+    names = _file_names(files)
     place_fields = (["file"] if len(files) > 1 else []) + ["region", "year"]
     shown = [place_fields + ["by", "name", "count"]]
     before: dict = {}
@@ -188,8 +266,14 @@ def print_summary(stream: IO[str], rows: list[dict]) -> None:
     console.print(table)
 
 
-def print_comparison(stream: IO[str], columns: Sequence[str], rows: list[dict], title: str) -> None:
-    """The comparison as a table: key and indicator, then one right-aligned column per report and change."""
+def print_comparison(stream: IO[str], columns: Sequence[str], rows: list[dict], title: str,
+                     labels: int = 2, across: str = "report") -> None:
+    """The comparison as a table: the labels (key and indicator), then one
+    right-aligned column per report and change.
+
+    Where that is wider than the terminal, each indicator's cells are listed
+    one report a line instead, so any number of reports reads at 80 columns.
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -199,11 +283,25 @@ def print_comparison(stream: IO[str], columns: Sequence[str], rows: list[dict], 
         return
     table = Table(title=title, header_style="bold")
     for i, column in enumerate(columns):
-        table.add_column(column, justify="left" if i < 2 else "right", overflow="fold",
+        table.add_column(column, justify="left" if i < labels else "right", overflow="fold",
                          style="dim" if column == "key" else None)
     for row in rows:
         table.add_row(*(Text(_cell(row.get(c))) for c in columns))
-    console.print(table)
+    # Measured as if the terminal were unbounded: the width the table wants.
+    if table.__rich_measure__(console, console.options.update_width(10 ** 6)).maximum <= console.width:
+        console.print(table)
+        return
+    long = Table(title=title, header_style="bold")
+    for column in list(columns[:labels]) + [across, "value"]:
+        long.add_column(column, justify="right" if column == "value" else "left", overflow="fold",
+                        style="dim" if column == "key" else None)
+    for row in rows:
+        filled = [c for c in columns[labels:] if _cell(row.get(c))]
+        for k, column in enumerate(filled):
+            # Each indicator is named on its first line only.
+            long.add_row(*(Text(_cell(row.get(c)) if k == 0 else "") for c in columns[:labels]),
+                         Text(column), Text(_cell(row.get(column))), end_section=k == len(filled) - 1)
+    console.print(long)
 
 
 SCORE_LINES = (("mentions", "mention"), ("targets", "target"), ("fully right", "full"))

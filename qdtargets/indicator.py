@@ -20,13 +20,28 @@ from io import BytesIO
 import regex
 
 from . import lexicon
+from .region import strip_leading_place
 
 _FREQUENCY = 3000              # every domain word alike; unknown characters count 1
 _MAX_NOUN = 16                 # the noun after a quantity is rarely longer
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》\s])+")
+# A year or a span inside the words before a quantity dates it, it does not
+# name it (由2010年的77亿元跃升到2015年的161.1亿元; 3年增长58.6%; 近五年).
+_DATING = regex.compile(
+    r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?"
+    r"|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:末|期末|时期|期间)?的?")
+# A list's numbering opens a clause, it names nothing (1.新建幼儿园20所).
+_LIST_NUMBER = regex.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*")
+# A remark in brackets right after a value (880亿元(预计)) is no noun.
+_REMARK = regex.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
+_LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 _EDGE_PUNCT = "“”\"'（）()《》 \t　、"
 _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
+_STATING_VERBS = {"完成"}
+_LONGEST_LEVEL_PHRASE = 6
+_COMPARISON = regex.compile(r"^(?:比|较|同比|与)")
 
 
 class _LoadedOnUse(types.ModuleType):
@@ -69,11 +84,6 @@ def tokenizer():
     return tok
 
 
-@cache
-def _region_prefix() -> regex.Pattern:
-    return regex.compile("^(?:" + "|".join(r.pattern for r in lexicon.regions()) + ")")
-
-
 def _cut(phrase: str) -> list[str]:
     return list(_segment(phrase)) if phrase else []
 
@@ -94,11 +104,14 @@ def _strip(tokens: list[str], front: set[str], back: set[str]) -> list[str]:
     return tokens[i:j]
 
 
-def _clean_left(phrase: str) -> list[str]:
-    """Words before a quantity, without the clause opener and the level verb."""
-    phrase = _LEADING_YEAR.sub("", phrase)
-    phrase = _region_prefix().sub("", phrase)
-    return _strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"})
+@lru_cache(maxsize=16384)
+def _clean_left(phrase: str) -> tuple[str, ...]:
+    """Words before a quantity, without the clause opener and the level verb.
+    Cached: reports repeat their phrasings, and one phrase is asked for more than
+    once (its indicator, then whether that indicator names anything)."""
+    phrase = _DATING.sub("", _LEADING_YEAR.sub("", _LIST_NUMBER.sub("", phrase)))
+    phrase = strip_leading_place(phrase)
+    return tuple(_strip(_cut(phrase), front={"lead", "link", "level"}, back={"level", "link"}))
 
 
 def _noun_after(phrase: str) -> str:
@@ -106,19 +119,22 @@ def _noun_after(phrase: str) -> str:
 
     It ends where an enumeration goes on (、) or a headline's next item starts (a space).
     """
-    phrase = _NOUN_END.split(phrase[:_MAX_NOUN], 1)[0]
-    # Only its edges matter here, so two anchored patterns do what segmenting would.
-    leading, trailing = _noun_edges()
-    phrase = trailing.sub("", leading.sub("", phrase.strip(_EDGE_PUNCT)))
+    phrase = _NOUN_END.split(_REMARK.sub("", phrase)[:_MAX_NOUN], 1)[0].strip(_EDGE_PUNCT)
+    # Only its edges matter here, so anchored patterns do what segmenting would.
+    leading, trailing, reaching = _noun_edges()
+    if reaching.match(phrase):
+        return ""  # 由77亿元跃升到161.1亿元: what follows is the value reached, no noun
+    phrase = trailing.sub("", leading.sub("", phrase))
     return phrase.strip(_EDGE_PUNCT)
 
 
 @cache
-def _noun_edges() -> tuple[regex.Pattern, regex.Pattern]:
+def _noun_edges() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     roles = lexicon.words()
     front = lexicon.alternation(w for w, r in roles.items() if r in ("link", "level"))
     back = lexicon.alternation(w for w, r in roles.items() if r == "link")
-    return regex.compile(f"^(?:{front})+"), regex.compile(f"(?:{back})+$")
+    reached = lexicon.alternation(w for w, r in roles.items() if r == "level" and w[-1] in "到至")
+    return regex.compile(f"^(?:{front})+"), regex.compile(f"(?:{back})+$"), regex.compile(f"^(?:{reached})")
 
 
 def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tuple[str, str | None]:
@@ -138,15 +154,19 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
         if roles.get(tail or noun) == "generic":
             # 新开工文阳路改建等5个项目: with a noun this general the examples say what it is.
             return _tidy("".join(head) + tail + noun), verb
-        words = ([verb] if verb else []) + ([tail] if tail else [])
+        words = ((verb,) if verb else ()) + ((tail,) if tail else ())
     else:
         words = _clean_left(left)
         verb = words[0] if words and roles.get(words[0]) == "verb" else None
         if words and roles.get(words[-1]) == "verb":
             verb = words[-1] if verb is None else verb
-    if not noun:
-        if len(words) > 1 and roles.get(words[-1]) == "verb" and roles.get(words[0]) != "verb":
-            # 一般公共预算收入完成115.6亿元: a verb after the noun only states the level.
+    if not noun and inherited_verb and words and not any(roles.get(w) in ("verb", "change") for w in words):
+        # 完成农村改炕2万个、改灶2000个: a later item of the list shares its verb.
+        indicator = inherited_verb + "".join(words)
+    elif not noun:
+        if len(words) > 1 and words[-1] in _STATING_VERBS and roles.get(words[0]) != "verb":
+            # 一般公共预算收入完成115.6亿元: 完成 after the noun only states the level
+            # (where 重点项目竣工36个, 外商直接投资535亿美元 name what is counted).
             words = words[:-1]
         indicator = "".join(words)
     elif not words:
@@ -161,6 +181,64 @@ def describe_indicator(left: str, right: str, inherited_verb: str | None) -> tup
 
 def _tidy(indicator: str) -> str:
     return indicator.translate(_QUOTES).strip(_EDGE_PUNCT)
+
+
+def is_comparison(indicator: str) -> bool:
+    """比上年增加, 较去年下降: a change named by what it is measured against, whose
+    subject stands before it in the sentence."""
+    return _COMPARISON.match(indicator) is not None
+
+
+def names_nothing(indicator: str) -> bool:
+    """True for words that only say a level was reached or how (增长到, 预计)."""
+    # Such words are short; a longer phrase always names something.
+    return len(indicator) <= _LONGEST_LEVEL_PHRASE and not _clean_left(indicator)
+
+
+def list_subjects(head: str) -> list[str]:
+    """The subjects of a value list, from the words before its 分别.
+
+    规模以上工业增加值、固定资产投资 → both; 城镇和农村常住居民人均可支配收入 →
+    城镇常住居民…, 农村常住居民… (an item shares the last item's noun);
+    城乡常住居民… → 城镇常住居民…, 农村常住居民… (data/compounds.tsv).
+    """
+    head = "".join(_clean_left(head))
+    parts = [p for p in _LIST_SEPARATOR.split(head) if p]
+    if len(parts) <= 1:
+        for word, named in lexicon.compounds().items():
+            if head.startswith(word):
+                return [part + head[len(word):] for part in named]
+        return parts
+    return [_tidy(p + _shared_noun(p, parts[-1])) for p in parts[:-1]] + [_tidy(parts[-1])]
+
+
+def _shared_noun(item: str, last: str) -> str:
+    """The noun an earlier list item shares with the last one: 增加值 for 高技术
+    制造业 in 高技术制造业、装备制造业增加值 (the last item goes on past a word
+    ending like the item); 常住居民… for 城镇 in 城镇和农村常住居民… (a short
+    item stands for the last one's first word)."""
+    end = last.rfind(item[-1], 0, len(last) - 1)
+    if end >= 0:
+        return last[end + 1:]
+    if len(item) <= 3 and len(last) > len(item) + 1:
+        return last[len(item):]
+    return ""
+
+
+def level_name(indicator: str) -> str:
+    """The name of a level without the rate of change it was given with: GDP增长
+    → GDP, for the amount reached after the rate (GDP增长6.0%,达到100.6亿元)."""
+    words = _cut(indicator)
+    while len(words) > 1 and lexicon.words().get(words[-1]) == "change":
+        words.pop()
+    return "".join(words)
+
+
+def subject_with_change(subject: str, verb_words: str) -> str:
+    """A list value's indicator: its subject, and the rate of change the list
+    states (分别增长 → 规模以上工业增加值增长; 分别达到 → the subject alone)."""
+    change = "".join(_clean_left(verb_words))
+    return subject + change if lexicon.words().get(change) == "change" else subject
 
 
 def qualify_change(indicator: str, previous: str) -> str:

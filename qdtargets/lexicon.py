@@ -56,16 +56,10 @@ class Cue(NamedTuple):
     pattern: regex.Pattern
 
 
-class Region(NamedTuple):
-    name: str
-    level: int
-    pattern: str
-
-
 UNIT_KINDS = {"count", "measure", "currency", "percent", "rank", "time"}
 BOUND_POSITIONS = {"before", "after", "prefix", "suffix"}
 DROP_SCOPES = {"span", "number", "unit", "before", "after"}
-CUE_SCOPES = {"heading", "sentence"}
+CUE_SCOPES = {"heading", "sentence", "outside-review"}
 WORD_ROLES = {"verb", "lead", "level", "link", "generic", "change"}
 
 
@@ -137,7 +131,9 @@ def drop_rules() -> tuple[DropRule, ...]:
         check_value("drops.tsv", n, reason, reasons)
         check_value("drops.tsv", n, scope, DROP_SCOPES)
         if scope == "before":
-            compiled = _compile("drops.tsv", n, f"(?:{pattern})$")
+            # Anchored at the end and searched right to left ((?r)): only the
+            # end is tried, not every start, on the hot path of the filter.
+            compiled = _compile("drops.tsv", n, f"(?r)(?:{pattern})$")
         else:
             # "after" patterns are used with match(text, pos), which anchors them.
             compiled = _compile("drops.tsv", n, pattern)
@@ -154,18 +150,6 @@ def cues() -> tuple[Cue, ...]:
             _compile("cues.tsv", n, c[2]))
         for n, c in rows
     )
-
-
-@cache
-def regions() -> tuple[Region, ...]:
-    rows = read_table("regions.tsv", 3)
-    _unique("regions.tsv", [(n, c[0]) for n, c in rows])
-    out = []
-    for n, (name, level, pattern) in rows:
-        check_value("regions.tsv", n, level, {"1", "2", "3", "4"})
-        _compile("regions.tsv", n, pattern)
-        out.append(Region(name, int(level), pattern))
-    return tuple(out)
 
 
 class KeyRule(NamedTuple):
@@ -196,6 +180,14 @@ def words() -> dict[str, str]:
     rows = read_table("words.tsv", 2)
     _unique("words.tsv", [(n, c[0]) for n, c in rows])
     return {c[0]: check_value("words.tsv", n, c[1], WORD_ROLES) for n, c in rows}
+
+
+@cache
+def compounds() -> dict[str, tuple[str, ...]]:
+    """word → the things it names (城乡 → 城镇, 农村), for value lists."""
+    rows = read_table("compounds.tsv", 2)
+    _unique("compounds.tsv", [(n, c[0]) for n, c in rows])
+    return {word: tuple(parts.split("、")) for _, (word, parts) in rows}
 
 
 def alternation(items) -> str:

@@ -3,8 +3,8 @@
 Reads Arabic digits (half- and full-width, thousands separators, decimals),
 Chinese numerals (零〇一二两…九 十百千 万亿 and 万亿, the financial forms
 壹贰叁…拾佰仟, 廿 卅), mixed forms (2.7万, 1万亿, 3万4000), Chinese decimals
-(五点五), digit strings (二〇二三), spoken abbreviations (三万五 = 35000) and the
-percent / permille prefixes 百分之 / 千分之.
+(五点五), digit strings (二〇二三), spoken abbreviations (三万五 = 35000), the
+percent / permille prefixes 百分之 / 千分之 and fractions (三分之一).
 
 NUMBER_PATTERN finds numerals in running text and is deliberately narrower than
 parse_number, which reads one numeral string the caller has already cut out:
@@ -71,6 +71,9 @@ ARABIC_PATTERN = (
 # 120 kW, and units.tsv lists them), and 百分/千分 begin 百分点 or a fraction:
 # there 百/千 is not a scale of the digits before it, nor a bare numeral.
 _NOT_SCALE = "(?![分米克瓦伏帕焦卡])"
+# Inside a Chinese numeral only 千 can be kilo (三百万千瓦 = 三百万 千瓦, 五千千瓦 =
+# 五千 千瓦); 百 stays a place (三百米 = 300 米) and 分 a unit (二十分钟).
+_NOT_KILO = "(?![米克瓦伏帕焦卡])"
 _SMALL_SCALE = rf"[{_UNIT}]{_NOT_SCALE}"
 _BIG_SCALE = rf"(?:[万萬](?:[{_APPROX}]?[{_BIG}])?|[亿億])"
 SCALE_PATTERN = rf"(?:[{_UNIT}]?[{_APPROX}]?{_BIG_SCALE}|{_SMALL_SCALE})"
@@ -84,7 +87,7 @@ _CHINESE_START = (
     rf"|[{_FIN_DIGIT}{_FIN_UNIT}](?=[{_NUMERAL_CHAR}{POINTS}元圆角分])"
 )
 _CHINESE_NEXT = (
-    rf"[{_PLACE}{_UNIT}{_TENS}]"
+    rf"[{_PLACE}{_TENS}十拾百佰]|[千仟]{_NOT_KILO}"
     rf"|[{_LIANG}](?=[{_UNIT}{_BIG}])"
     # 万/亿 after a digit or a small unit, or stacked on one (万亿, 万万, 万多亿).
     rf"|(?<=[{_PLACE}{_LIANG}{_UNIT}{_TENS}{_APPROX}]|[{_PLACE}{_LIANG}{_UNIT}{_TENS}][{_BIG}])[{_BIG}]"
@@ -103,15 +106,24 @@ CHINESE_PATTERN = (
 # over one character from a fixed class, so matching stays linear.  It does
 # not take a sign: in reports 负 is mostly part of a word (肩负三项, 担负) and
 # '-' a range or date dash (5%-6%, 2021-02-04).
+# A fraction's denominator: 三分之一, 10分之3 (百分之/千分之 are tried first).
+_DENOMINATOR = rf"(?:[{_PLAIN}{_LIANG}十]{{1,4}}|[{_AR}]{{1,3}})分之"
+# Spaces may stand before the scale: text taken from a PDF (12.82 万亿) and
+# spread digits closed up in the matching view (7477     亿) put them there.
 NUMBER_PATTERN = (
-    rf"(?:百分之|千分之)?"
-    rf"(?:(?:{ARABIC_PATTERN})(?:{SCALE_PATTERN})?|{CHINESE_PATTERN})"
+    rf"(?:百分之|千分之|{_DENOMINATOR})?"
+    rf"(?:(?:{ARABIC_PATTERN})(?:[ 	]*{SCALE_PATTERN})?|{CHINESE_PATTERN})"
 )
 
 # ---------------------------------------------------------------- parsing
 _SPACES = re.compile(r"\s+")
 _NEGATIVE = ("负", "零下", "-", "－", "−")
 _PERCENT = ("百分之", "千分之")
+_FRACTION = "分之"
+# What may follow the number in one numeral string and is not part of its
+# value: the percent sign, (个)百分点, and the generic classifier 个 (5%, 2.4个百分点,
+# 三个 all give their number, as 百分之五 gives 5).
+_TRAILING_MARK = re.compile(r"(?:[%％‰]|个?百分点|个)$")
 _SPELL_TENS = str.maketrans(TENS)
 _APPROX_BEFORE_SCALE = re.compile(rf"[{_APPROX}](?=[{_BIG}])")
 # Arabic runs are one token (with separators and a decimal part); every other
@@ -125,9 +137,10 @@ _MAX_SCALES = 6
 def parse_number(text: str) -> Decimal | None:
     """Value of one numeral string, or None when it is not a numeral.
 
-    百分之五 gives 5 (the percentage number), like 5%; 九成 gives 90 and
-    八五折 gives 85 for the same reason.  A leading 负, -, －, 零下 negates.
-    Spaces inside are ignored (一百 五 十 二).
+    百分之五 gives 5 (the percentage number), like 5%, ５％ and 5个百分点; 九成
+    gives 90 and 八五折 gives 85 for the same reason.  三分之一 gives 1/3.  A
+    leading 负, -, －, 零下 negates.  Spaces inside are ignored (一百 五 十 二),
+    and so is a trailing classifier 个 (三个 → 3).
 
     >>> parse_number("一亿零五百万")
     Decimal('105000000')
@@ -137,8 +150,10 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('5.5')
     >>> parse_number("负3.9")
     Decimal('-3.9')
+    >>> parse_number("2.4个百分点"), parse_number("25%")
+    (Decimal('2.4'), Decimal('25'))
     """
-    s = _SPACES.sub("", text or "").translate(FULLWIDTH_DIGITS)
+    s = _TRAILING_MARK.sub("", _SPACES.sub("", text or "").translate(FULLWIDTH_DIGITS))
     try:
         return _signed(s)
     except (ValueError, ArithmeticError):
@@ -162,7 +177,12 @@ def _signed(s: str) -> Decimal:
                 # Both 负百分之五 and 百分之负五 are written.
                 negative, s = _strip_sign(s)
             break
-    value = _ratio(s)
+    denominator, mark, numerator = s.partition(_FRACTION)
+    if mark:
+        # 三分之一 = 1/3: the denominator comes first.
+        value = _ratio(numerator) / _unsigned(denominator)
+    else:
+        value = _ratio(s)
     # copy_negate is exact; unary minus would round to the context precision.
     return value.copy_negate() if negative else value
 

@@ -1,8 +1,9 @@
-"""The extraction pipeline: read → segment → find → filter → describe.
+"""The extraction pipeline: read → segment → find → filter → describe → export.
 
 `extract_text` and `explain_text` are the library entry points; the CLI calls
-them once per file. Both run the stages in STAGES (the text is read and
-decoded before, by sources); extract_text then describes the kept quantities.
+them once per file, after the read stage (sources) has decoded it, and hands
+the rows to export. Both run the stages in STAGES; explain_text stops before
+describe, since it reports decisions, not rows.
 """
 from __future__ import annotations
 
@@ -11,20 +12,16 @@ from dataclasses import dataclass
 
 import regex
 
-from . import segment
-from .classify import category_of, key_of
 from .context import DocumentContext
+from .describe import describe as describe_rows
 from .drops import DropRules, dropped_by_token
-from .indicator import describe_indicator, qualify_change
 from .model import Decision, Target
 from .quantities import Quantity, candidate_pattern, read_match, unit_word_of
+from .region import canonical
 from .sources import matching_view
 
 
 _NEWLINE = regex.compile("\n")
-# What joins the items of an enumeration; 及 and 和 only where they stand alone
-# (not 惠及, 以及, 和谐).
-_LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
 
 
 @dataclass
@@ -38,7 +35,13 @@ class Document:
     explain: bool = False
     matches: list | None = None
     decisions: list[tuple[Quantity, tuple[str, str] | None]] | None = None
+    rows: list[Target] | None = None
     line_starts: list[int] | None = None
+    page_starts: tuple[int, ...] | None = None   # where each page starts, for paged input
+
+    def page(self, offset: int) -> int | None:
+        """1-based page of an offset, or None for input without pages."""
+        return bisect_right(self.page_starts, offset) if self.page_starts else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
@@ -49,10 +52,12 @@ class Document:
 
 
 def find(doc: Document) -> None:
+    """Every numeric mention, read as a quantity pattern match."""
     doc.matches = list(candidate_pattern().finditer(doc.view))
 
 
 def filter_quantities(doc: Document) -> None:
+    """Each mention with the drop rule that rejects it, or None to keep it."""
     rules = DropRules(doc.view)
     doc.decisions = []
     for m in doc.matches:
@@ -62,68 +67,35 @@ def filter_quantities(doc: Document) -> None:
         doc.decisions.append((q, rules.why_dropped(q)))
 
 
-STAGES = (find, filter_quantities)
+def describe(doc: Document) -> None:
+    """The kept quantities as Target rows (indicator, status, year, region …)."""
+    kept = [q for q, why in doc.decisions if why is None]
+    context = DocumentContext(doc.view, doc.region, doc.year) if kept else None
+    doc.rows = describe_rows(doc, kept, context) if kept else []
 
 
-def _run(text: str, name: str, region: str | None, year: int | None, explain: bool) -> Document:
-    doc = Document(name, text, matching_view(text), region, year, explain)
-    for stage in STAGES:
+# read (sources) → segment (inside describe's context) → find → filter → describe → export (export)
+STAGES = (find, filter_quantities, describe)
+
+
+def _run(text: str, name: str, region: str | None, year: int | None, explain: bool,
+         page_starts: tuple[int, ...] | None = None) -> Document:
+    doc = Document(name, text, matching_view(text), region, year, explain, page_starts=page_starts)
+    for stage in STAGES if not explain else STAGES[:-1]:
         stage(doc)
     return doc
 
 
-def describe(doc: Document) -> list[Target]:
-    kept = [q for q, why in doc.decisions if why is None]
-    if not kept:
-        return []
-    context = DocumentContext(doc.view, doc.region, doc.year)
-    rows: list[Target] = []
-    previous: Quantity | None = None
-    previous_verb: str | None = None
-    for i, q in enumerate(kept):
-        sentence = segment.sentence_of(doc.view, q.start)
-        clause = segment.clause_of(doc.view, sentence, q.start)
-        left_start = clause[0]
-        same_sentence = previous is not None and previous.end > sentence[0]
-        if same_sentence and previous.end > left_start:
-            left_start = previous.end
-        following = kept[i + 1] if i + 1 < len(kept) else None
-        right_end = following.start if following and following.start < clause[1] else clause[1]
-        left = doc.view[left_start:q.start]
-        if left_start != clause[0]:
-            # In an enumeration (…900个公共停车泊位、34处…, …学校和6个…) this item
-            # starts after the last separator.
-            separator = _LAST_SEPARATOR.search(left)
-            if separator:
-                left = left[separator.end():]
-        indicator, verb = describe_indicator(
-            left, doc.view[q.end:right_end],
-            previous_verb if same_sentence else None,
-        )
-        if same_sentence and rows:
-            # 分别增长8.9%、7.7%: a bare value in a list shares the indicator before it.
-            indicator = qualify_change(indicator, rows[-1].indicator) if indicator else rows[-1].indicator
-        status, region, year = context.describe(sentence, q.start)
-        line, col = doc.position(q.start)
-        sentence_text = doc.text[sentence[0]:sentence[1]].strip()
-        rows.append(Target(
-            file=doc.name, line=line, col=col, start=q.start, end=q.end,
-            text=doc.text[q.start:q.end], indicator=indicator, value=q.value,
-            value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
-            region=region, year=year, sentence=sentence_text,
-            category=category_of(indicator, sentence_text), key=key_of(indicator, q.unit),
-        ))
-        previous, previous_verb = q, verb
-    return rows
-
-
 def extract_text(text: str, name: str = "-", region: str | None = None,
-                 year: int | None = None) -> list[Target]:
+                 year: int | None = None, page_starts: tuple[int, ...] | None = None) -> list[Target]:
     """Every quantified target in text, in order (TARGETS.md).
 
-    region and year are used where the text does not say them.
+    region (a name or a code: 胶州, 370281) and year are used only where the
+    text does not say them; a region the gazetteer does not know is a ValueError.
+    page_starts (Source.pages) give each row its page.
     """
-    return describe(_run(text, name, region, year, explain=False))
+    return _run(text, name, canonical(region) if region else None, year, explain=False,
+                page_starts=page_starts).rows
 
 
 def explain_text(text: str, name: str = "-") -> list[Decision]:

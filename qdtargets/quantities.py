@@ -22,6 +22,14 @@ MAX_VALUE = 10**18
 _PLAIN_DIGITS = regex.compile(r"\d{1,18}(?:\.\d{1,18})?", flags=regex.ASCII)
 _RANGE_SEPARATORS = r"[-－—–~～〜]|至|到"
 _SPACE = r"[ \t]"
+# A year after 至/到 ends the quantity instead of closing a range
+# (百分之三十九点七到一九五七年 is 39.7 % by 1957), unless a year stands before
+# it too (2021至2025年).
+_YEAR = r"(?:(?:1[89]|20)\d\d|[〇零○一二三四五六七八九]{4})"
+_NOT_A_YEAR_AFTER = rf"(?:(?<={_YEAR}年?{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*)|(?!{_YEAR}年))"
+# A minus sign written on the number is its sign (增长-3% → -3); a dash after
+# a digit, a letter or % is a range or a date (5%-6%, 2021-02-04, G20-3).
+_SIGN = r"(?<![0-9０-９A-Za-z%％.．])[-－−](?=[0-9０-９])"
 
 
 class Quantity(NamedTuple):
@@ -64,13 +72,15 @@ def candidate_pattern() -> regex.Pattern:
     suffix = lexicon.alternation(_bounds("suffix"))
     return regex.compile(
         rf"""
+        (?P<sign>{_SIGN})?
         (?:(?P<prefix>{prefix})(?=[十百千万亿]))?      # 数十, 近千, 上万
         (?P<number>{NUMBER_PATTERN})
-        (?P<suffix>{suffix})?                         # 4000多, 1000余, 十几
-        (?:{_SPACE}?(?P<unit>{units}))?
+        (?:{_SPACE}*(?P<suffix>{suffix}))?            # 4000多, 1000余, 十几
+        (?:{_SPACE}*(?P<unit>{units}))?               # spaces: see NUMBER_PATTERN
         (?:{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*  # 5%-6%, 3至5个, 三到五年
+           {_NOT_A_YEAR_AFTER}
            (?P<number2>(?&number))(?P<suffix2>(?&suffix))?  # (?&g): group g's pattern
-           (?:{_SPACE}?(?P<unit2>(?&unit)))?                # again, compiled once
+           (?:{_SPACE}*(?P<unit2>(?&unit)))?                # again, compiled once
         )?
         """,
         regex.VERBOSE,
@@ -79,12 +89,13 @@ def candidate_pattern() -> regex.Pattern:
 
 @cache
 def _before_bound_pattern() -> regex.Pattern:
-    return regex.compile(rf"(?:{lexicon.alternation(_bounds('before'))})$")
+    # A space may stand between the bound word and the number (控制在 3.3%).
+    return regex.compile(rf"(?P<word>{lexicon.alternation(_bounds('before'))})[ \t]*$")
 
 
 @cache
 def _after_bound_pattern() -> regex.Pattern:
-    return regex.compile(lexicon.alternation(_bounds("after")))
+    return regex.compile(rf"[ \t]*(?P<word>{lexicon.alternation(_bounds('after'))})")
 
 
 @lru_cache(maxsize=65536)
@@ -113,6 +124,8 @@ def read_match(m: regex.Match, text: str) -> Quantity:
     elif number.startswith("千分之"):
         unit, kind = "‰", "percent"
     value = value_of(number)
+    if m.group("sign") and value is not None:
+        value = -value
     value_max = None
     if number2:
         value_max = value_of(number2)
@@ -133,9 +146,9 @@ def read_match(m: regex.Match, text: str) -> Quantity:
 
 
 def _bound_of(m: regex.Match, text: str) -> str:
-    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 4))
+    after = _after_bound_pattern().match(text, m.end(), min(len(text), m.end() + 6))
     if after:
-        return _bounds("after")[after.group()]
+        return _bounds("after")[after.group("word")]
     number, suffix, prefix = m.group("number", "suffix", "prefix")
     if suffix:
         return _bounds("suffix")[suffix]
@@ -145,9 +158,9 @@ def _bound_of(m: regex.Match, text: str) -> str:
     for word, bound in _bounds("suffix").items():
         if word in number:
             return bound
-    before = _before_bound_pattern().search(text, max(0, m.start() - 4), m.start())
+    before = _before_bound_pattern().search(text, max(0, m.start() - 6), m.start())
     if before:
-        return _bounds("before")[before.group()]
+        return _bounds("before")[before.group("word")]
     return "="
 
 

@@ -24,6 +24,8 @@ _SENTENCE_REST = regex.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]*")
 # A heading is a short line with no sentence punctuation inside or at its end.
 HEADING_MAX = 40
 _INDENT = " \t　"
+_OPENING = "《“「『【（(\"‘"
+_CLOSING = SENTENCE_END + "：:）)」”\"’』】》"
 _HEADING = regex.compile(rf"[{_INDENT}]*+(?P<h>[^\n。！？!?；;，,]{{2,{HEADING_MAX}}}+)")
 
 
@@ -46,25 +48,38 @@ def clause_of(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, i
 
 
 def headings(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each heading line."""
+    """(offset, text) of each heading line.
+
+    A line that goes on from the line right above it, broken off mid-sentence
+    (…国务院编制了《\n国民经济和社会发展第十四个五年规划…纲要), is part of that
+    sentence, not a heading; a blank line between ends the sentence."""
     found = []
     offset = 0
+    previous = ""
     # Line by line, so that the pattern runs only on lines short enough to be one.
     for line in text.split("\n"):
-        if len(line) <= HEADING_MAX or len(line.lstrip(_INDENT)) <= HEADING_MAX:
+        if (len(line) <= HEADING_MAX or len(line.lstrip(_INDENT)) <= HEADING_MAX) and not _broken_off(previous):
             m = _HEADING.fullmatch(line)
             heading = m and m.group("h").rstrip(_INDENT)
             if heading and len(heading) >= 2:
                 found.append((offset + m.start("h"), heading))
         offset += len(line) + 1
+        previous = line
     return found
+
+
+def _broken_off(line: str) -> bool:
+    """A long line that ends inside a sentence: with an opening bracket or quote,
+    or with no closing punctuation at all."""
+    line = line.rstrip(_INDENT + "\u200b")
+    return bool(line) and (line[-1] in _OPENING or (len(line) > HEADING_MAX and line[-1] not in _CLOSING))
 
 
 @cache
 def _segment_patterns() -> dict[str, list[regex.Pattern]]:
     out: dict[str, list[regex.Pattern]] = {}
     for lineno, (kind, pattern) in lexicon.read_table("segments.tsv", 2):
-        lexicon.check_value("segments.tsv", lineno, kind, {"report-end", "congress"})
+        lexicon.check_value("segments.tsv", lineno, kind, {"report-end"})
         out.setdefault(kind, []).append(regex.compile(pattern, regex.MULTILINE))
     return out
 
@@ -74,11 +89,3 @@ def reports(text: str) -> list[tuple[int, int]]:
     cuts = sorted({m.end() for p in _segment_patterns()["report-end"] for m in p.finditer(text)})
     bounds = [0] + [c for c in cuts if 0 < c < len(text)] + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [(0, len(text))]
-
-
-def congress_names(text: str, start: int, end: int) -> list[str]:
-    """Names of the governments whose congress the span mentions, in order."""
-    found = []
-    for p in _segment_patterns()["congress"]:
-        found += [(m.start(), m.group("region")) for m in p.finditer(text, start, end)]
-    return [name for _, name in sorted(found)]

@@ -101,17 +101,24 @@ def sentence_lead(row: dict) -> str:
     return sentence[:at] if at >= 0 else ""
 
 
-def several_years(lead: str, report_year: int | None) -> bool:
-    """Whether the quantity that follows lead, in a report for report_year, is
-    a figure for several years: the span word nearest before it names several
-    (这五年, 年均, 累计 …) or compares with a year more than two before the
-    report's (a 2008 report's 比2002年), rather than one year (2023年, 去年 …)."""
+def span(lead: str, report_year: int | None) -> str | None:
+    """What the span word nearest before a quantity (lead: its paragraph up to
+    it, in a report for report_year) says: "several" years (这五年, 年均, 累计 …,
+    or a comparison with a year more than two before the report's, a 2008
+    report's 比2002年), "one" (2023年, 去年 …), or None when there is none."""
     last = rules().span.search(lead)
-    if last is None or last.group("one") is not None:
-        return False
+    if last is None:
+        return None
+    if last.group("one") is not None:
+        return "one"
     if last.group("several") is not None:
-        return True
-    return report_year is not None and int(last.group("year")) < report_year - 2
+        return "several"
+    return "several" if report_year is not None and int(last.group("year")) < report_year - 2 else "one"
+
+
+def several_years(lead: str, report_year: int | None) -> bool:
+    """Whether the quantity after lead is a figure for several years (span)."""
+    return span(lead, report_year) == "several"
 
 
 def is_ceiling(row: dict, lead: str) -> bool:
@@ -199,7 +206,11 @@ class Tracker:
                 continue
             lead = lead_of(row)
             planned = years.get(place)
-            if several_years(lead, planned):
+            spans = span(lead, planned)
+            # A goal for a later year that names no year of its own (a five-year
+            # plan's 城镇新增就业5000万人以上) is one for the years up to it.
+            if spans == "several" or (spans is None and status == "target" and planned is not None
+                                      and year != planned):
                 continue
             order = (position, n)
             group = (place[1], key or "", "" if key else _SPACE.sub("", row.get("indicator") or ""), row.get("unit") or "")

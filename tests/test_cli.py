@@ -13,6 +13,7 @@ from qdtargets.pipeline import extract_text
 from qdtargets.sources import read_source
 
 from .conftest import SEEDS
+from .golden_outputs import CASES, SEED_0, golden, run
 
 runner = CliRunner()
 SEED = str(SEEDS[0])
@@ -24,12 +25,10 @@ def invoke(*args, input=None):
 
 
 def test_csv_is_the_default_when_stdout_is_not_a_terminal():
-    result = invoke("extract", SEED)
-    assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == FIELDS
-    assert len(rows) == 25
-    assert result.stderr == ""
+    result = run(CASES["extract_seed_000.csv"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert tuple(next(csv.DictReader(io.StringIO(result.stdout)))) == FIELDS
+    assert result.stdout == golden("extract_seed_000.csv")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl"])
@@ -72,7 +71,7 @@ def test_jsonl_row_is_normalised():
         "indicator": "新增就业", "value": 27000, "value_max": None, "unit": "人", "bound": ">=",
         "status": "target", "region": "胶州市", "year": 2023,
         "sentence": "2023年,胶州市新增就业2.7万人以上,新开发公益性岗位3390个。",
-        "category": "就业", "key": "urban_jobs_new", "region_code": None, "page": None,
+        "category": "就业", "key": "urban_jobs_new", "region_code": "370281", "page": None,
     }
 
 
@@ -104,7 +103,36 @@ def test_status_filter():
 def test_region_and_year_fill_what_the_text_does_not_say():
     result = invoke("extract", "-f", "jsonl", "--region", "崂山区", "--year", "2024", "-", input="新增托位400个。\n")
     row = json.loads(result.stdout)
-    assert (row["region"], row["year"]) == ("崂山区", 2024)
+    assert (row["region"], row["year"], row["region_code"]) == ("崂山区", 2024, "370212")
+
+
+@pytest.mark.parametrize("given,region,code", [
+    ("370281", "胶州市", "370281"), ("东乌旗", "东乌珠穆沁旗", "152525"), ("上海市普陀区", "上海市普陀区", "310107"),
+])
+def test_region_option_takes_a_name_or_a_code(given, region, code):
+    result = invoke("extract", "-f", "jsonl", "--region", given, "-", input="新增托位400个。\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    row = json.loads(result.stdout)
+    assert (row["region"], row["region_code"]) == (region, code)
+
+
+def test_region_option_does_not_override_the_text():
+    text = "1月5日,胶州市第十八届人民代表大会第二次会议召开。2023年,新增就业2.7万人。\n"
+    row = json.loads(invoke("extract", "-f", "jsonl", "--region", "崂山区", "-", input=text).stdout)
+    assert (row["region"], row["region_code"]) == ("胶州市", "370281")
+
+
+@pytest.mark.parametrize("given,message", [
+    ("火星市", "'火星市' is no region of the gazetteer"),
+    ("999999", "999999 is no code of the gazetteer"),
+    ("普陀区", "'普陀区' names several places"),
+])
+def test_region_option_the_gazetteer_cannot_name_is_a_usage_error(given, message):
+    for command in ("extract", "summary", "compare"):
+        result = invoke(command, "--region", given, "-", input="新增托位400个。\n")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert "Invalid value for '--region'" in result.stderr
+        assert message in " ".join(result.stderr.replace("│", " ").split())
 
 
 def test_explain_lists_drops_with_their_rule():
@@ -116,9 +144,9 @@ def test_explain_lists_drops_with_their_rule():
 
 
 def test_missing_file_next_to_a_good_one():
-    result = invoke("extract", "-f", "jsonl", "no-such-report.txt", SEED)
+    result = run(["extract", "-f", "jsonl", "no-such-report.txt", SEED_0])
     assert result.exit_code == 1
-    assert len(result.stdout.splitlines()) == 25
+    assert result.stdout == golden("extract_seed_000.jsonl")
     assert result.stderr.splitlines() == [
         "qdtargets: no-such-report.txt: no such file",
         "qdtargets: 1 file(s) could not be read; rows of the others were written",
@@ -144,15 +172,25 @@ def test_usage_errors_exit_2(args, message):
 
 
 def test_number_command():
-    result = invoke("number", "二十七万", "4000多个", "5%-6%", "abc")
-    assert result.exit_code == 0
+    result = invoke("number", "二十七万", "4000多个", "5%-6%", "三百万千瓦", "三分之一", "--", "-3%")
+    assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "input,value,value_max,unit,bound",
         "二十七万,270000,,,=",
         "4000多个,4000,,个,>",
         "5%-6%,5,6,%,=",
-        "abc,,,,",
+        "三百万千瓦,3000000,,千瓦,=",
+        "三分之一,0.3333333333333333,,,=",
+        "-3%,-3,,%,=",
     ]
+
+
+@pytest.mark.parametrize("text", ["hello", "十四五", ""])
+def test_number_says_when_a_text_holds_no_number(text):
+    result = invoke("number", "2.7万人", text)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == ["2.7万人,27000,,人,=", f"{text},,,,"]
+    assert result.stderr == f"qdtargets: {text}: no number qdtargets can read\n"
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["number"]])

@@ -24,7 +24,7 @@ CASES = [
     ("a census figure is background fact with no year of its own",
      "2023年,李沧区将办好15件区办实事。第七次全国人口普查显示,李沧区常住人口增加22.5万人。",
      [("15件", "target", "李沧区", 2023), ("22.5万人", "fact", "李沧区", None)]),
-    ("a county the gazetteer does not know, named by its congress",
+    ("a county outside Qingdao, named by its congress",
      "1月6日,沂南县第十八届人民代表大会第三次会议开幕。2024年,新增城镇就业5000人。",
      [("5000人", "target", "沂南县", 2024)]),
     ("the State Council presents its report",

@@ -71,6 +71,9 @@ def clean_rows(seed: Path) -> tuple:
     return tuple(rows)
 
 
+NOTHING_READ = "qdtargets: nothing could be read: no file gave any text"
+
+
 def assert_one_failure(result, path, *words):
     """Exit 1, one line naming the file (with the given words), then the summary."""
     assert result.exit_code == 1
@@ -161,14 +164,48 @@ def test_binary_file_next_to_a_good_one(tmp_path):
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\r\n"],
                          ids=["empty", "utf-8-bom-only", "utf-16-bom-only", "crlf-only"])
-def test_empty_file_gives_no_rows_and_no_complaint(tmp_path, data):
-    result = invoke("extract", "-f", "jsonl", write(tmp_path, data))
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+def test_empty_file_is_named_and_nothing_read_exits_1(tmp_path, data):
+    path = write(tmp_path, data)
+    result = invoke("extract", "-f", "jsonl", path)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [f"qdtargets: {path}: no text in it", NOTHING_READ]
+
+
+def test_empty_file_next_to_a_good_one_is_named_and_costs_nothing(tmp_path):
+    path = write(tmp_path, b"")
+    result = invoke("extract", "-f", "jsonl", path, str(SEEDS[0]))
+    assert result.exit_code == 0
+    assert tuple(without_file(jsonl(result))) == clean_rows(SEEDS[0])
+    assert result.stderr.splitlines() == [f"qdtargets: {path}: no text in it"]
 
 
 def test_empty_stdin():
     result = invoke("extract", "-f", "json", "-", input=b"")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+    assert result.stderr.splitlines() == ["qdtargets: standard input: no text in it", NOTHING_READ]
+
+
+def test_folder_without_reports_and_skipped_types_are_named(tmp_path):
+    for name in ("a.doc", "b.xls", "c.png", "d.csv", ".hidden.doc"):
+        (tmp_path / name).write_bytes(b"x")
+    result = invoke("extract", "-f", "jsonl", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"qdtargets: {tmp_path}: skipped 4 file(s) of a type qdtargets does not read: "
+        "a.doc, b.xls, c.png and 1 more",
+        f"qdtargets: {tmp_path}: no report in this folder (qdtargets reads .txt, .html, .htm, .pdf, .docx files)",
+        NOTHING_READ,
+    ]
+
+
+def test_skipped_types_beside_reports_are_named_and_cost_nothing(tmp_path):
+    (tmp_path / "report.txt").write_text(seed_text(SEEDS[0]), encoding="utf-8")
+    (tmp_path / "notes.xls").write_bytes(b"x")
+    result = invoke("extract", "-f", "jsonl", str(tmp_path))
+    assert result.exit_code == 0
+    assert tuple(without_file(jsonl(result))) == clean_rows(SEEDS[0])
+    assert result.stderr.splitlines() == [
+        f"qdtargets: {tmp_path}: skipped 1 file(s) of a type qdtargets does not read: notes.xls"]
 
 
 # --- 5. a missing file next to a good one -------------------------------------
@@ -366,6 +403,8 @@ def test_any_bytes_give_rows_or_one_clear_line(tmp_path_factory, data, suffix):
     if result.exit_code == 0:
         assert result.stderr == ""
         assert all(r["file"] == str(path) for r in jsonl(result))
+    elif result.stderr.endswith(NOTHING_READ + "\n"):
+        assert result.stderr.splitlines() == [f"qdtargets: {path}: no text in it", NOTHING_READ]
     else:
         assert result.stdout == ""
         assert_one_failure(result, path)

@@ -25,6 +25,29 @@ CASES = [
     ("两所幼儿园", 2, None, "所", "="),
     ("投资300多亿元", 30000000000, None, "元", ">"),
     ("十余万人", 100000, None, "人", ">"),
+    # Units that begin with a scale character (TARGETS.md)
+    ("三百万千瓦", 3000000, None, "千瓦", "="),
+    ("两万千米", 20000, None, "千米", "="),
+    ("4037万千瓦", 40370000, None, "千瓦", "="),
+    ("年产五千千克", 5000, None, "千克", "="),
+    ("一千万千瓦时", 10000000, None, "千瓦时", "="),
+    # 百分之 and 千分之 in every era; a range that stops at a year is no range
+    ("增长速度定为百分之八至九", 8, 9, "%", "="),
+    ("控制在百分之十五左右", 15, None, "%", "~"),
+    ("上升为百分之三十九点七到一九五七年", 39.7, None, "%", "="),
+    ("从2021年到2025年", 2021, 2025, "年", "="),
+    ("增长10%到2025年", 10, None, "%", "="),
+    ("三到五年", 3, 5, "年", "="),
+    ("千分之三", 3, None, "‰", "="),
+    # Fractions have no unit; a falling quantity keeps a positive value
+    ("减少三分之一", 1 / 3, None, "", "="),
+    ("三分之二以上", 2 / 3, None, "", ">="),
+    ("负增长2%", 2, None, "%", "="),
+    ("下降15.4%", 15.4, None, "%", "="),
+    # A minus sign on the number is its sign; a dash after a number is a range
+    ("增长-3%", -3, None, "%", "="),
+    ("CPI为－0.8%", -0.8, None, "%", "="),
+    ("5%-6%", 5, 6, "%", "="),
 ]
 
 

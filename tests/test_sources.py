@@ -19,6 +19,7 @@ from qdtargets.sources import (
     Source,
     SourceError,
     expand_paths,
+    is_traditional,
     matching_view,
     read_source,
 )
@@ -26,7 +27,7 @@ from qdtargets.sources import (
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in SEEDS}
 
-UNDECODABLE = "not UTF-8, UTF-16 or GB18030; try --encoding"
+UNDECODABLE = "not UTF-8, UTF-16, GB18030 or Big5; try --encoding"
 BINARY = "not text (binary data)"
 
 
@@ -121,6 +122,22 @@ def test_forced_encoding(tmp_path, data, encoding, text, codec):
     assert read_source(path, encoding) == Source(path, text, codec)
 
 
+# Traditional text, as Hong Kong and Taiwan sites and their mirrors serve it.
+HONG_KONG = "香港特別行政區：邨屋、嘅、啲，全港新增就業三萬人。\n"
+
+
+@pytest.mark.parametrize("data, text, codec", [
+    pytest.param(TRADITIONAL.encode("big5"), TRADITIONAL, "big5", id="big5"),
+    pytest.param((TRADITIONAL * 3).encode("big5"), TRADITIONAL * 3, "big5", id="big5-longer"),
+    pytest.param(HONG_KONG.encode("big5hkscs"), HONG_KONG, "big5hkscs", id="big5-hkscs"),
+    pytest.param(TRADITIONAL.encode("gb18030"), TRADITIONAL, "gb18030", id="gb18030-traditional"),
+    pytest.param(TRADITIONAL.encode("utf-16-le"), TRADITIONAL, "utf-16-le", id="utf-16-traditional"),
+])
+def test_detects_traditional_encodings(tmp_path, data, text, codec):
+    path = write(tmp_path, data)
+    assert read_source(path) == Source(path, text, codec)
+
+
 @pytest.mark.parametrize("data, encoding, message", [
     pytest.param("经济".encode("gbk"), "utf-8", "not valid utf-8; try another --encoding",
                  id="wrong-codec"),
@@ -142,7 +159,8 @@ def _random_bytes(n: int, seed: int = 0) -> bytes:
 
 @pytest.mark.parametrize("data, message", [
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", BINARY, id="png"),
-    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream\n" + _random_bytes(4096), BINARY, id="pdf"),
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream\n" + _random_bytes(4096), "not a readable PDF",
+                 id="broken-pdf"),
     pytest.param(b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + _random_bytes(512), BINARY, id="zip"),
     pytest.param(b"\x7fELF\x02\x01\x01\x00" + bytes(56), BINARY, id="elf"),
     pytest.param(_random_bytes(4096).replace(b"\0", b""), BINARY, id="random-without-nul"),
@@ -153,7 +171,6 @@ def _random_bytes(n: int, seed: int = 0) -> bytes:
     pytest.param(codecs.BOM_UTF16_LE + "增长".encode("utf-16-le") + b"\x01\x00" * 5, BINARY,
                  id="utf-16-controls"),
     pytest.param(FRENCH.encode("latin-1"), UNDECODABLE, id="latin-1"),
-    pytest.param((TRADITIONAL * 3).encode("big5"), UNDECODABLE, id="big5"),
     pytest.param(JAPANESE.encode("shift_jis"), UNDECODABLE, id="shift-jis"),
     pytest.param("增长".encode("utf-8")[:-1], UNDECODABLE, id="truncated-utf-8"),
     pytest.param(codecs.BOM_UTF16_LE + "增长".encode("utf-16-le")[:-1], UNDECODABLE,
@@ -289,7 +306,7 @@ def test_html_visible_text(tmp_path, name, data, text):
 
 TREE = [
     "b.txt", "a.TXT", "c.html", "d.htm", "e.pdf", "f.md", ".hidden.txt", ".git/x.txt",
-    "sub/z.txt", "sub/deeper/y.txt", "sub2/a.txt",
+    "sub/z.txt", "sub/deeper/y.txt", "sub2/a.txt", "sub2/g.DOCX", "sub2/scan.jpg", "sub2/old.doc",
 ]
 
 
@@ -306,8 +323,8 @@ def tree(tmp_path):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["root"], ["root/a.TXT", "root/b.txt", "root/c.html", "root/d.htm",
-                "root/sub/deeper/y.txt", "root/sub/z.txt", "root/sub2/a.txt"]),
+    (["root"], ["root/a.TXT", "root/b.txt", "root/c.html", "root/d.htm", "root/e.pdf",
+                "root/sub/deeper/y.txt", "root/sub/z.txt", "root/sub2/a.txt", "root/sub2/g.DOCX"]),
     (["root/sub", "-", "root/e.pdf", "missing.txt", "root/sub"],
      ["root/sub/deeper/y.txt", "root/sub/z.txt", "-", "root/e.pdf", "missing.txt",
       "root/sub/deeper/y.txt", "root/sub/z.txt"]),
@@ -318,6 +335,12 @@ def test_expand_paths(tree, args, expected):
     given = [str(tree / a) if a != "-" else a for a in args]
     want = [str(tree / e) if e != "-" else e for e in expected]
     assert list(expand_paths(given)) == want
+
+
+def test_expand_paths_names_the_files_it_skips(tree):
+    skipped: list[str] = []
+    list(expand_paths([str(tree / "root"), str(tree / "root" / "f.md")], skipped))
+    assert sorted(skipped) == [str(tree / "root" / p) for p in ("f.md", "sub2/old.doc", "sub2/scan.jpg")]
 
 
 def test_expand_paths_reports_unlistable_directory(tree, monkeypatch):
@@ -337,7 +360,26 @@ def test_expand_paths_reports_unlistable_directory(tree, monkeypatch):
     ("增长１２．５％左右", "增长12.5%左右"),
     ("１，０００万元", "1，000万元"),
     ("2.7\u00a0万\u3000人\u2007\u202f", "2.7 万 人  "),
-    ("1\u200b2\u200c3\u200d4\u20605\ufeff", "1 2 3 4 5 "),
+    # Invisible characters inside a number close up; the freed places follow it.
+    ("1\u200b2\u200c3\u200d4\u20605\ufeff", "12345     "),
+    ("7\u00ad4\u200e.4\u2066万亿元", "74.4   万亿元"),
+    ("增加\u200b到", "增加 到"),
+    # …and a line break they hold open inside a sentence is a space.
+    ("达到74.4\n\u200b\n万亿元", "达到74.4   万亿元"),
+    ("二千四百万\n\u200b\n\n人", "二千四百万    人"),
+    ("工作。\n\u200b\n\u3000\u3000今年", "工作。\n \n  今年"),
+    ("回顾\n\n\u200b\n\u3000\u3000过去", "回顾\n\n \n  过去"),
+    # Spread digits close up where they outnumber plain numbers, not elsewhere.
+    ("1 9 9 7 年达到7 4 7 7 2 亿元，增长8 ．8 ％，1 0 ．0 6 ‰",
+     "1997    年达到74772     亿元，增长8.8  %，10.06    ‰"),
+    ("1 9 9 8 年的3 月", "1998    年的3 月"),
+    ("2020 2021年，1 2 3号，2022年", "2020 2021年，1 2 3号，2022年"),
+    ("2017年：1 9 9 8 年、1 9 9 9 年、2 0 0 0 年，2018年，2019年，2020年",
+     "2017年：1998    年、1999    年、2000    年，2018年，2019年，2020年"),
+    ("第1 2 名", "第1 2 名"),
+    # Traditional characters are read in simplified ones.
+    ("全國黃島區超過5萬個項目", "全国黄岛区超过5万个项目"),
+    ("显著、乾净的国家", "显著、乾净的国家"),
     ("（一）第二：Ｏ～－＋", "（一）第二：Ｏ～－＋"),
     ("", ""),
 ])
@@ -352,15 +394,21 @@ def test_matching_view_offsets_point_into_text():
     assert found == ["２．７", "１２％"]
 
 
-MAPPED = set("０１２３４５６７８９．％\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff")
+MAPPED = set("０１２３４５６７８９．％\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+             "\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u180e")
 
 
 @given(st.text())
-def test_matching_view_keeps_length_and_other_characters(text):
+def test_matching_view_keeps_length(text):
     view = matching_view(text)
     assert len(view) == len(text)
-    assert all(v == t or t in MAPPED for v, t in zip(view, text))
     assert matching_view(view) == view
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="0123456789\n" + "".join(MAPPED))))
+def test_matching_view_keeps_other_characters_of_simplified_text(text):
+    if not is_traditional(text):
+        assert matching_view(text) == text
 
 
 # --- properties of read_source ----------------------------------------------

@@ -234,6 +234,27 @@ def test_figures_for_several_years_never_pair_with_a_years_target():
     assert (paired["achieved_value"], paired["achieved_line"], paired["met"]) == (3, 28, False)
 
 
+def test_a_goal_for_a_later_year_needs_that_year_named():
+    # 2016 report, 13th five-year plan: 城镇新增就业5000万人以上 is for 2016–2020, not 2020 alone.
+    plan = row(file="2016.txt", line=81, year=2020, value=50_000_000, unit="人", bound=">=", key="urban_jobs_new",
+               indicator="城镇新增就业", sentence="实现城镇新增就业5000万人以上。", text="5000万人")
+    own_year = row(file="2016.txt", line=96, year=2016, value=10_000_000, unit="人", bound=">=",
+                   key="urban_jobs_new", indicator="城镇新增就业")
+    done_2020 = row(file="2021.txt", line=45, status="achieved", year=2020, value=11_860_000, unit="人", bound="=",
+                    key="urban_jobs_new", indicator="城镇新增就业")
+    growth = row(file="2016.txt", line=96, year=2016, value=6.5, value_max=7, bound="=")   # the report plans for 2016
+    out = [r for r in track([plan, own_year, growth, done_2020]) if r["key"] == "urban_jobs_new"]
+    assert [(r["year"], r["target_value"], r["achieved_value"]) for r in out] == [
+        (2016, 10_000_000, None), (2020, None, 11_860_000)]
+    # 到2020年 names the year: a level to reach then, paired with that year's outcome.
+    level = row(file="2016.txt", line=80, year=2020, value=60, indicator="常住人口城镇化率", key="urbanization_rate",
+                bound="=", text="60%", sentence="到2020年，常住人口城镇化率达到60%。")
+    reached = row(file="2021.txt", line=50, status="achieved", year=2020, value=63.9, bound="=",
+                  indicator="常住人口城镇化率", key="urbanization_rate")
+    assert [(r["target_value"], r["achieved_value"], r["met"]) for r in track([level, own_year, growth, reached])
+            if r["key"] == "urbanization_rate"] == [(60, 63.9, True)]
+
+
 def test_the_reports_own_list_of_targets_wins_over_a_passing_mention():
     # 2016 report: the 13th five-year plan's goal (line 81) comes before the year's list (line 96).
     plan = row(file="2016.txt", line=81, year=2016, value=50_000_000, unit="人", bound=">=", key="urban_jobs_new",
