@@ -13,12 +13,17 @@ from typing import IO, List, Optional
 
 import typer
 
-from .cli_analysis import FORMAT
+from .cli_analysis import BOM, NO_HEADERS
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
                          choose_format, error, write_rows)
 from .export import Format
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+FORMAT = typer.Option(
+    None, "--format", "-f",
+    help="Output format. Default: a table when printing to a terminal, CSV otherwise "
+         "(or what the -o file name ends with). xlsx needs -o and openpyxl; sqlite needs -o: "
+         "a table track in that database, each region's rows replacing those a run before gave it.")
 
 
 def track(
@@ -31,8 +36,8 @@ def track(
         help='Also draw the targets and outcomes, one panel per key (pip install "qdtargets\\[plot]").'),
     fmt: Optional[Format] = FORMAT,
     output: Optional[Path] = OUTPUT,
-    bom: bool = typer.Option(False, "--bom", help="Start CSV/TSV with a byte-order mark, so Excel reads the Chinese right."),
-    no_headers: bool = typer.Option(False, "--no-headers", help="Leave out the CSV/TSV header line."),
+    bom: bool = BOM,
+    no_headers: bool = NO_HEADERS,
     region: Optional[str] = REGION,
     year: Optional[int] = YEAR,
     encoding: Optional[str] = ENCODING,
@@ -75,6 +80,9 @@ def track(
     if plot is not None:
         _check_plot(plot)
     inputs = Inputs(paths, encoding)
+    for written in (output, plot):
+        if written is not None:
+            inputs.refuse_as_output(written)
     from .track import TRACK_FIELDS, Tracker
 
     tracker = Tracker(keys)
@@ -83,8 +91,11 @@ def track(
                                    statuses=frozenset({"target", "achieved"})):
         tracker.add(outcome.rows, ParagraphLeads(encoding))
     tracked = tracker.rows(complete)
-    write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
-               bom=bom, headers=not no_headers)
+    if chosen is Format.sqlite:
+        _write_database(output, tracked)
+    else:
+        write_rows(tracked, TRACK_FIELDS, chosen, output, lambda stream: print_track(stream, tracked), "track",
+                   inputs=inputs, bom=bom, headers=not no_headers)
     drawn = True
     if plot is not None:
         from .plot import NothingToPlot, draw
@@ -101,6 +112,27 @@ def track(
     inputs.finish("the others were tracked")
     if not drawn:
         raise typer.Exit(ExitStatus.INPUT_ERROR)
+
+
+def _write_database(output: Path, rows: list[dict]) -> None:
+    """The rows into table track of the SQLite database output, each region's
+    replacing the rows a run before gave that region; files by absolute path,
+    as extract's targets table has them, so the two join on file and line."""
+    from .sqlite_out import SqliteError, SqliteWriter
+    from .track import sql_columns
+
+    by_region: dict[str | None, list[dict]] = {}
+    for row in rows:
+        by_region.setdefault(row["region"], []).append(
+            {**row, **{f: os.path.abspath(row[f]) for f in ("target_file", "achieved_file")
+                       if row[f] not in (None, "-")}})
+    try:
+        with SqliteWriter(str(output), "track", sql_columns(), ("region", "key", "year"), file_column="region") as db:
+            for region, group in by_region.items():
+                db.replace(region, group)
+    except SqliteError as exc:
+        error(str(exc))
+        raise typer.Exit(ExitStatus.USAGE)
 
 
 def _check_keys(given: Optional[List[str]]) -> Optional[frozenset[str]]:

@@ -5,6 +5,7 @@ status); and the State Council reports end to end."""
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -360,6 +361,28 @@ def test_track_keys_headers_bom_and_xlsx(district_reports, tmp_path):
     assert sheet.title == "track"
     assert [c.value for c in sheet[1]] == list(TRACK_FIELDS)
     assert (sheet["E2"].value, sheet["O2"].value) == (2021, True)
+
+
+def test_track_sqlite_replaces_a_regions_rows_run_by_run(district_reports, tmp_path):
+    import sqlite3
+
+    out = tmp_path / "track.db"
+    assert invoke("track", "-o", out, *district_reports).exit_code == 0
+    result = invoke("track", "-f", "sqlite", "-o", out, "-k", "cpi", *district_reports)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    db = sqlite3.connect(out)
+    columns = [(c[1], c[2]) for c in db.execute("PRAGMA table_info(track)")]
+    assert columns == sql_columns()
+    # The second run's rows of 城阳区 replaced the first's: cpi alone.
+    assert db.execute("SELECT region, key, year, target_value, achieved_value, met, target_file FROM track").fetchall() == [
+        ("城阳区", "cpi", 2021, 3.0, 3.8, 0, os.path.abspath(district_reports[0]))]
+
+
+def test_track_refuses_to_write_over_an_input(district_reports):
+    result = invoke("track", "-o", district_reports[0], *district_reports)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"qdtargets: {district_reports[0]} is one of the inputs: write the output to another file\n"
+    assert district_reports[0].read_text(encoding="utf-8") == DISTRICT_2021
 
 
 def test_track_table_shows_quantities_and_met(district_reports):
