@@ -21,10 +21,11 @@ def report_places(rows: list[dict]) -> list[tuple[str, str | None]]:
 
 
 def plan_years(rows: list[dict], places: list[tuple[str, str | None]]) -> dict[tuple, int | None]:
-    """The year each report plans for: the commonest year of its target rows;
-    for a report without targets, the year after the commonest year of its
-    achieved rows (a review of 2023 is given in 2024), or else the commonest
-    year of its rows."""
+    """The year each report plans for: the year after the one its review speaks
+    of most (a review of 2023 is given in 2024); for a report that reviews
+    nothing, the commonest year of its targets; else the commonest year of its
+    rows. The review decides first because the first report of a five-year
+    plan may give more goals for the plan's last year than for its own."""
     years: dict[tuple, dict[str | None, Counter]] = {}
     for row, place in zip(rows, places):
         counts = years.get(place)
@@ -38,10 +39,10 @@ def plan_years(rows: list[dict], places: list[tuple[str, str | None]]) -> dict[t
             counts[status][year] += 1
     out: dict[tuple, int | None] = {}
     for place, counts in years.items():
-        if "target" in counts:
-            out[place] = counts["target"].most_common(1)[0][0]
-        elif "achieved" in counts:
+        if "achieved" in counts:
             out[place] = counts["achieved"].most_common(1)[0][0] + 1
+        elif "target" in counts:
+            out[place] = counts["target"].most_common(1)[0][0]
         else:
             out[place] = sum(counts.values(), Counter()).most_common(1)[0][0] if counts else None
     return out

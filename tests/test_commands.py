@@ -195,7 +195,7 @@ def test_compare_cell_is_the_first_mention_of_the_reports_year():
 
 @pytest.mark.parametrize("statuses,values", [(("target",), [8]), (("achieved",), [7]), (("target", "achieved"), [8])])
 def test_compare_status(statuses, values):
-    rows = [row(status="target", key="k", value=8, line=1), row(status="achieved", key="k", value=7, line=2)]
+    rows = [row(status="target", key="k", value=8, line=1), row(status="achieved", year=2022, key="k", value=7, line=2)]
     assert [r.cells[0]["value"] for r in compare(rows, statuses).rows] == values
 
 

@@ -150,6 +150,24 @@ def test_rules_name_the_line_at_fault(monkeypatch, line, message):
         rules.cache_clear()
 
 
+# ---- the year a report plans for -------------------------------------------------------
+
+@pytest.mark.parametrize("rows,year", [
+    # A review of 2023 and targets for 2024.
+    ([row(status="achieved", year=2023), row(year=2024), row(year=2024, key="cpi")], 2024),
+    # The first report of a five-year plan: more goals for 2005 than for 2001 (the 2001 report).
+    ([row(status="achieved", year=2000)] + [row(year=2005, key=k) for k in "abc"] + [row(year=2001)], 2001),
+    # No review: a list of targets.
+    ([row(year=2019), row(year=2019, key="cpi"), row(year=2020)], 2019),
+    ([row(status="fact", year=2010)], 2010),
+    ([row(year=None)], None),
+], ids=["review-and-plan", "five-year-plan", "targets-only", "facts-only", "no-year"])
+def test_plan_years(rows, year):
+    from qdtargets.reports import plan_years, report_places
+
+    assert plan_years(rows, report_places(rows)) == {("2023.txt", "全国"): year}
+
+
 # ---- pairing -------------------------------------------------------------------
 
 # The 2023 and 2024 State Council reports, as extract gives them.
@@ -216,8 +234,10 @@ def test_the_nearest_later_report_gives_the_outcome():
     # A report three years on restates 2023 (revised); the next year's report is the one that counts,
     # whichever order the files come in.
     later = row(file="2026.txt", line=12, status="achieved", year=2023, value=5.4, bound="=")
+    review_2025 = [row(file="2026.txt", line=10, status="achieved", year=2025, value=5.1, bound="=", key=k)
+                   for k in ("gdp_growth", "cpi")]
     plan_2026 = row(file="2026.txt", line=80, year=2026)
-    rows = [later, plan_2026, GDP_2024, GDP_2023_DONE, GDP_2023]
+    rows = [later, *review_2025, plan_2026, GDP_2024, GDP_2023_DONE, GDP_2023]
     paired = next(r for r in track(rows) if r["year"] == 2023)
     assert (paired["achieved_value"], paired["achieved_file"]) == (5.2, "2024.txt")
 
