@@ -83,13 +83,15 @@ def track(
     for written in (output, plot):
         if written is not None:
             inputs.refuse_as_output(written)
-    from .track import TRACK_FIELDS, Tracker
+    from functools import partial
 
-    tracker = Tracker(keys)
-    # Each file is taken as it comes, while the workers go on with the others.
+    from .track import TRACK_FIELDS, Tracker, prepare
+
+    tracker = Tracker()
+    # Each file's rows are prepared where it was read, with its paragraphs at hand.
     for outcome in inputs.outcomes(jobs, region=region, year=year, debug=debug,
-                                   statuses=frozenset({"target", "achieved"})):
-        tracker.add(outcome.rows, ParagraphLeads(encoding))
+                                   statuses=frozenset({"target", "achieved"}), prepare=partial(prepare, keys=keys)):
+        tracker.add(outcome.rows)
     tracked = tracker.rows(complete)
     if chosen is Format.sqlite:
         _write_database(output, tracked)
@@ -158,32 +160,6 @@ def _check_plot(path: Path) -> None:
     except ImportError:
         error('--plot needs matplotlib: pip install "qdtargets[plot]"')
         raise typer.Exit(ExitStatus.USAGE)
-
-
-class ParagraphLeads:
-    """A row's paragraph (its line) up to its quantity, from its report read
-    again on first asking; the sentence up to it where the report cannot be
-    read again (standard input, or a file gone since)."""
-
-    def __init__(self, encoding: Optional[str]):
-        from .sources import SourceError, read_source
-        from .track import sentence_lead
-
-        self.encoding = encoding
-        self.texts: dict[str, str | None] = {}
-        self._read, self._unreadable, self._sentence_lead = read_source, SourceError, sentence_lead
-
-    def __call__(self, row: dict) -> str:
-        file, start = row["file"], row.get("start")
-        if file not in self.texts:
-            try:
-                self.texts[file] = None if file == "-" else self._read(file, self.encoding).text
-            except self._unreadable:
-                self.texts[file] = None
-        text = self.texts[file]
-        if text is None or start is None:
-            return self._sentence_lead(row)
-        return text[text.rfind("\n", 0, start) + 1:start]
 
 
 def print_track(stream: IO[str], rows: list[dict]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Callable, Collection, Iterable, NamedTuple
+from typing import Collection, Iterable, NamedTuple
 
 import regex
 
@@ -159,75 +159,100 @@ def gap(target: dict | None, achieved: dict | None) -> int | float | None:
     return int(difference) if float(difference).is_integer() else difference
 
 
+# What the pairing keeps of a row; the rest (the sentence above all) stays in
+# the process that read the file.
+KEPT_FIELDS = ("file", "line", "text", "indicator", "value", "value_max", "unit", "bound", "status", "year",
+               "key", "region_code")
+
+
+def paragraph_lead(text: str, start: int) -> str:
+    """The paragraph (line) of text up to offset start."""
+    return text[text.rfind("\n", 0, start) + 1:start]
+
+
+def prepare(rows: list[dict], text: str | None = None, keys: Collection[str] | None = None) -> list[dict]:
+    """One file's rows (extract's) as the pairing takes them, worked out where
+    the file was read (Tracker.add takes them).
+
+    The targets and outcomes with a year and a value (of keys, when given)
+    that are not figures for several years, each with the region of its
+    report, the year the report plans for (report_year), whether its paragraph
+    up to it speaks of the report's main targets (headline) and whether the
+    target is a ceiling (ceiling). text is the file's text, for the
+    paragraphs; without it, each row's sentence stands in.
+    """
+    places = report_places(rows)
+    years = plan_years(rows, places)
+    headline = rules().headline
+    out = []
+    for row, place in zip(rows, places):
+        year, status = row.get("year"), row.get("status")
+        if year is None or (status != "target" and status != "achieved") or row.get("value") is None:
+            continue
+        if keys is not None and row.get("key") not in keys:
+            continue
+        start = row.get("start")
+        lead = paragraph_lead(text, start) if text is not None and start is not None else sentence_lead(row)
+        planned = years.get(place)
+        spans = span(lead, planned)
+        # A goal for a later year that names no year of its own (a five-year
+        # plan's 城镇新增就业5000万人以上) is one for the years up to it.
+        if spans == "several" or (spans is None and status == "target" and planned is not None and year != planned):
+            continue
+        kept = {f: row.get(f) for f in KEPT_FIELDS}
+        kept.update(region=place[1], report_year=planned, headline=bool(headline.search(lead)),
+                    ceiling=status == "target" and is_ceiling(row, lead))
+        out.append(kept)
+    return out
+
+
 class _Candidate(NamedTuple):
     rank: tuple
     row: dict
-    lead: str
 
 
 class Tracker:
-    """Pairs targets with outcomes over reports added a few files at a time,
-    so that a command can take each file's rows as they come.
+    """Pairs targets with outcomes over reports added a file at a time, so
+    that a command can take each file's rows as they come.
 
     An indicator is a key, or for rows without a key the indicator text
-    (spaces aside); its unit must agree. Rows without a year, facts and
-    figures for several years take no part. When several reports give a
-    target for the year, the report that plans for that year wins, and within
-    it the statement of its main targets, then the first mention; for the
-    outcome, the nearest later report wins, then its first mention. keys,
-    when given, keeps only those keys.
+    (spaces aside); its unit must agree. When several reports give a target
+    for the year, the report that plans for that year wins, and within it the
+    statement of its main targets, then the first mention; for the outcome,
+    the nearest later report wins, then its first mention.
     """
 
-    def __init__(self, keys: Collection[str] | None = None):
-        self.keys = keys
+    def __init__(self):
         self.report_years: dict[tuple, int | None] = {}    # (file, region) → the year it plans for
         self._targets: dict[tuple, _Candidate] = {}
         self._outcomes: dict[tuple, _Candidate] = {}
         self._first_seen: dict[tuple, tuple] = {}        # (region, indicator) → (file, row) of its first row
         self._files = 0
 
-    def add(self, rows: list[dict], lead_of: Callable[[dict], str] = sentence_lead) -> None:
-        """The rows of whole files (extract's rows), in input order; lead_of
-        gives a row's paragraph up to its quantity, asked only for the rows
-        that take part."""
+    def add(self, prepared: list[dict]) -> None:
+        """One file's rows as prepare gives them, files in input order."""
         position = self._files
         self._files += 1
-        places = report_places(rows)
-        years = plan_years(rows, places)
-        self.report_years.update(years)
-        headline = rules().headline
-        keys, first_seen, targets, outcomes = self.keys, self._first_seen, self._targets, self._outcomes
-        for n, (row, place) in enumerate(zip(rows, places)):
-            year, status = row.get("year"), row.get("status")
-            if year is None or (status != "target" and status != "achieved") or row.get("value") is None:
-                continue
-            key = row.get("key")
-            if keys is not None and key not in keys:
-                continue
-            lead = lead_of(row)
-            planned = years.get(place)
-            spans = span(lead, planned)
-            # A goal for a later year that names no year of its own (a five-year
-            # plan's 城镇新增就业5000万人以上) is one for the years up to it.
-            if spans == "several" or (spans is None and status == "target" and planned is not None
-                                      and year != planned):
-                continue
+        first_seen, targets, outcomes = self._first_seen, self._targets, self._outcomes
+        for n, row in enumerate(prepared):
+            region, key, year, planned = row["region"], row["key"], row["year"], row["report_year"]
+            self.report_years[(row["file"], region)] = planned
             order = (position, n)
-            group = (place[1], key or "", "" if key else _SPACE.sub("", row.get("indicator") or ""), row.get("unit") or "")
+            group = (region, key or "", "" if key else _SPACE.sub("", row["indicator"] or ""), row["unit"] or "")
             first_seen.setdefault(group, order)
             slot = (group, year)
-            if status == "target":
+            if row["status"] == "target":
                 # The report of the year itself, then the nearest earlier, then later ones.
                 distance = (2, 0) if planned is None else (0 if planned == year else 1 if planned < year else 2,
                                                           abs(year - planned))
-                rank = (*distance, not headline.search(lead), order)
+                rank = (*distance, not row["headline"], order)
                 chosen = targets
             else:
                 rank = ((0, planned - year) if planned is not None and planned > year else (1, 0), order)
                 chosen = outcomes
             held = chosen.get(slot)
             if held is None or rank < held.rank:
-                chosen[slot] = _Candidate(rank, row, lead)
+                chosen[slot] = _Candidate(rank, row)
 
     def rows(self, complete: bool = False) -> list[dict]:
         """One row of TRACK_FIELDS per region, indicator and year, by region and
@@ -240,41 +265,39 @@ class Tracker:
             target, outcome = self._targets.get(slot), self._outcomes.get(slot)
             if complete and (target is None or outcome is None):
                 continue
-            out.append(_tracked(slot[0][0], target, outcome))
+            out.append(_tracked(slot[0][0], target and target.row, outcome and outcome.row))
         return out
 
 
-def track(rows: Iterable[dict], lead_of: Callable[[dict], str] = sentence_lead,
-          keys: Collection[str] | None = None, complete: bool = False) -> list[dict]:
-    """Tracker's rows for rows of whole files at once."""
-    tracker = Tracker(keys)
-    tracker.add(list(rows), lead_of)
+def track(rows: Iterable[dict], text: str | None = None, keys: Collection[str] | None = None,
+          complete: bool = False) -> list[dict]:
+    """Tracker's rows for the rows of one file (text: its text), or of files
+    whose paragraphs are not at hand, at once."""
+    tracker = Tracker()
+    tracker.add(prepare(list(rows), text, keys))
     return tracker.rows(complete)
 
 
-def _tracked(region: str | None, target: _Candidate | None, outcome: _Candidate | None) -> dict:
-    t = target.row if target else None
-    a = outcome.row if outcome else None
+def _tracked(region: str | None, t: dict | None, a: dict | None) -> dict:
     first = t or a
-    both = t is not None and a is not None
     return {
         "region": region,
         "region_code": (t or {}).get("region_code") or (a or {}).get("region_code"),
-        "key": first.get("key"),
-        "indicator": first.get("indicator"),
+        "key": first["key"],
+        "indicator": first["indicator"],
         "year": first["year"],
-        "unit": first.get("unit"),
+        "unit": first["unit"],
         "target_value": t and t["value"],
-        "target_value_max": t and t.get("value_max"),
-        "target_bound": t and t.get("bound"),
-        "target_text": t and t.get("text"),
+        "target_value_max": t and t["value_max"],
+        "target_bound": t and t["bound"],
+        "target_text": t and t["text"],
         "achieved_value": a and a["value"],
-        "achieved_bound": a and a.get("bound"),
-        "achieved_text": a and a.get("text"),
+        "achieved_bound": a and a["bound"],
+        "achieved_text": a and a["text"],
         "gap": gap(t, a),
-        "met": is_met(t, a["value"], is_ceiling(t, target.lead)) if both else None,
-        "target_file": t and t.get("file"),
-        "target_line": t and t.get("line"),
-        "achieved_file": a and a.get("file"),
-        "achieved_line": a and a.get("line"),
+        "met": is_met(t, a["value"], t["ceiling"]) if t is not None and a is not None else None,
+        "target_file": t and t["file"],
+        "target_line": t and t["line"],
+        "achieved_file": a and a["file"],
+        "achieved_line": a and a["line"],
     }

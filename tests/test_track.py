@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from qdtargets import track as track_module
 from qdtargets.cli import app
 from qdtargets.lexicon import LexiconError
-from qdtargets.track import (TRACK_FIELDS, Tracker, is_ceiling, is_met, rules, sentence_lead, several_years,
-                             sql_columns, track)
+from qdtargets.track import (TRACK_FIELDS, Tracker, is_ceiling, is_met, prepare, rules, sentence_lead,
+                             several_years, sql_columns, track)
 
 from .conftest import SEEDS
 
@@ -292,7 +292,7 @@ def test_files_added_one_at_a_time_pair_as_all_at_once():
     files = [[GDP_2023, GDP_2022_DONE], [GDP_2023_DONE, GDP_2024], [row(file="2026.txt", status="achieved", value=5.4)]]
     tracker = Tracker()
     for rows in files:
-        tracker.add(rows)
+        tracker.add(prepare(rows))
     assert tracker.rows() == track([r for rows in files for r in rows])
     assert tracker.report_years == {("2023.txt", "全国"): 2023, ("2024.txt", "全国"): 2024, ("2026.txt", "全国"): 2024}
 
@@ -310,11 +310,14 @@ def test_facts_rows_without_a_year_and_other_keys_take_no_part():
     assert track(rows, keys={"gdp_growth"}) == []
 
 
-def test_the_paragraph_lead_given_is_used_instead_of_the_sentence():
+def test_the_paragraph_decides_where_the_text_is_given():
+    # 2011 report: the paragraph opens on the five years it reviews, a sentence before the figure.
+    text = "这五年，各项社会事业加快发展、人民生活明显改善。城镇新增就业5771万人，转移农业劳动力4500万人；\n"
     five_years = row(status="achieved", year=2010, value=57_710_000, unit="人", bound="=", key="urban_jobs_new",
-                     indicator="城镇新增就业", file="2011.txt", line=16, sentence="城镇新增就业5771万人，转移农业劳动力4500万人；")
-    assert len(track([five_years])) == 1
-    assert track([five_years], lambda row: "这五年，各项社会事业加快发展、人民生活明显改善。城镇新增就业") == []
+                     indicator="城镇新增就业", file="2011.txt", line=1, text="5771万人",
+                     sentence="城镇新增就业5771万人，转移农业劳动力4500万人；") | {"start": text.index("5771")}
+    assert len(track([five_years])) == 1           # the sentence alone names no span
+    assert track([five_years], text) == []
 
 
 def test_sql_columns_follow_the_fields():
@@ -436,14 +439,13 @@ FIVE_YEARS = ("城阳区政府工作报告\n过去五年，城阳区经济持续
               "2022年，新增城镇就业3.1万人。\n2023年主要预期目标是：新增城镇就业3.2万人。\n")
 
 
-def test_track_reads_a_files_paragraph_again_and_stdin_has_only_the_sentence(tmp_path):
+def test_track_reads_the_paragraph_of_a_file_and_of_standard_input(tmp_path):
     report = tmp_path / "2023.txt"
     report.write_text(FIVE_YEARS, encoding="utf-8")
-    from_file = [json.loads(line) for line in invoke("track", "-f", "jsonl", report).stdout.splitlines()]
     # 过去五年 opens the paragraph, a sentence before the 15万人: five years' jobs, not 2022's.
-    assert [(r["year"], r["achieved_value"], r["achieved_line"]) for r in from_file][0] == (2022, 31_000, 3)
-    from_stdin = [json.loads(line) for line in invoke("track", "-f", "jsonl", "-", input=FIVE_YEARS).stdout.splitlines()]
-    assert [(r["year"], r["achieved_value"]) for r in from_stdin][0] == (2022, 150_000)
+    for args, given in (([report], None), (["-"], FIVE_YEARS)):
+        found = [json.loads(line) for line in invoke("track", "-f", "jsonl", *args, input=given).stdout.splitlines()]
+        assert [(r["year"], r["achieved_value"], r["achieved_line"]) for r in found][0] == (2022, 31_000, 3)
 
 
 @pytest.mark.parametrize("name,message", [
