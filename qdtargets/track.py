@@ -1,10 +1,11 @@
 """Targets against outcomes: each target of a region for a year beside the
 figure that a report of the region gives as achieved for that year.
 
-Pure functions over extract's rows (keys of ``model.FIELDS``). The rules
-that need words (which targets are ceilings, which figures span several
-years, which statement is a report's own list of targets) are data:
-``data/track.tsv``.
+Pure functions over extract's rows (keys of ``model.FIELDS``): prepare
+works on one file's rows and text where the file is read, Tracker pairs the
+prepared rows of all files. The rules that need words (which targets are
+ceilings, which figures span several years, which statement is a report's
+own list of targets) are data: ``data/track.tsv``.
 """
 from __future__ import annotations
 
@@ -94,8 +95,8 @@ def rules() -> Rules:
 
 
 def sentence_lead(row: dict) -> str:
-    """The row's sentence up to its quantity: the lead to use when the
-    paragraph cannot be read again (standard input)."""
+    """The row's sentence up to its quantity: what stands in for its paragraph
+    when the file's text is not at hand."""
     sentence = row.get("sentence") or ""
     at = sentence.find(row.get("text") or "")
     return sentence[:at] if at >= 0 else ""
