@@ -18,11 +18,6 @@ from . import lexicon, periods, region, segment
 from .model import Status
 from .periods import Period
 
-# A result a paragraph states (过去五年，…) holds for its bare figures to the
-# paragraph's end; the bound (in full sentences: the parts of a list between
-# semicolons count as one) keeps the work per quantity small.
-LEAD_IN_SENTENCES = 30
-_FULL_STOP = "。！？!?"
 
 
 @cache
@@ -178,24 +173,29 @@ class DocumentContext:
     def _lead_in_status(self, sentence: tuple[int, int]) -> str | None:
         """Achieved, when an earlier sentence of the same paragraph says so outright,
         by its words or by naming a past year (过去一年，我们取得了很大成绩。国内
-        生产总值增长10.3%……; 2023年，全区实现……。1-11月，规上工业增加值增长8%)."""
-        if sentence[0] not in self._lead_in_cache:
-            self._lead_in_cache[sentence[0]] = self._find_lead_in(sentence[0])
-        return self._lead_in_cache[sentence[0]]
-
-    def _find_lead_in(self, end: int) -> str | None:
-        sentences = 0
-        while sentences < LEAD_IN_SENTENCES:
+        生产总值增长10.3%……; 2023年，全区实现……。1-11月，规上工业增加值增长8%).
+        A result a paragraph states holds for its bare figures to its end."""
+        # Walk back to the nearest sentence that states something, or one whose
+        # answer is known, and remember the answer for every sentence passed.
+        passed: list[int] = []
+        end = sentence[0]
+        found: str | None = None
+        while end not in self._lead_in_cache:
             if end == 0 or self.text[end - 1] == "\n":
-                return None  # the paragraph starts here
+                break  # the paragraph starts here
+            passed.append(end)
             start = segment.sentence_of(self.text, end - 1)[0]
             stated = self._stated(self._sentence_cues((start, end)), self.sentence_period((start, end), end))
             if stated:
                 # Only a result carries over: a plan sentence rarely introduces bare figures.
-                return stated if stated == Status.ACHIEVED.value else None
-            sentences += self.text[end - 1] in _FULL_STOP
+                found = stated if stated == Status.ACHIEVED.value else None
+                break
             end = start
-        return None
+        else:
+            found = self._lead_in_cache[end]
+        for start in passed:
+            self._lead_in_cache[start] = found
+        return found
 
     def _year(self, status: str, own: Period | None, sentence_start: int) -> int | None:
         if status == Status.FACT.value or self.plan_year is None:
