@@ -14,9 +14,9 @@ from typing import List, Optional
 import typer
 
 from .cli_analysis import compare, evaluate, summary
-from .cli_track import track
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
                          StatusChoice, choose_format, error, open_output, write_database)
+from .cli_track import track
 from .export import STREAMED, Format, RowWriter
 from .model import FIELDS
 

@@ -173,7 +173,7 @@ def test_compare_report_is_a_region_in_a_file_with_the_year_it_plans_for():
 
 
 @pytest.mark.parametrize("statuses", [("target", "achieved"), ("achieved",)])
-def test_compare_labels_a_report_by_its_targets_year_not_its_commonest(statuses):
+def test_compare_labels_a_report_by_the_year_it_plans_for_not_its_commonest(statuses):
     # A 2024 report: more results of 2023 than targets for 2024.
     review = [row(status="achieved", year=2023, key=k, value=5.2, unit="%", line=n) for n, k in enumerate("abc")]
     rows = review + [row(year=2024, key="a", value=5, unit="%", bound="~", line=9)]
