@@ -45,12 +45,14 @@ CRITERIA = [
     ("corpus extract / jieba.lcut corpus", "extract_corpus", "jieba_lcut_corpus", "<=", 0.2),
     ("one seed extract / jieba.initialize()", "extract_seed", "jieba_initialize", "<=", 0.4),
     ("jobs1 / jobs2", "extract_corpus_jobs1", "extract_corpus_jobs2", ">=", 1.6),
+    ("corpus track / corpus extract", "track_corpus", "extract_corpus", "<=", 1.1),
 ]
 # (label, key, whether chars/s and rows/s apply: only to whole-corpus extracts)
 ROWS = [
     ("extract corpus (default jobs)", "extract_corpus", True),
     ("extract corpus --jobs 1", "extract_corpus_jobs1", True),
     ("extract corpus --jobs 2", "extract_corpus_jobs2", True),
+    ("track corpus (default jobs)", "track_corpus", True),
     ("extract one seed", "extract_seed", False),
     ("jieba import + lcut corpus", "jieba_lcut_corpus", False),
     ("jieba import + initialize()", "jieba_initialize", False),
@@ -140,6 +142,7 @@ def measure(folder: Path, seed: Path, repeat: int) -> dict:
     if jobs:
         commands["extract_corpus_jobs1"] = extract + ["--jobs", "1", str(folder)]
         commands["extract_corpus_jobs2"] = extract + ["--jobs", "2", str(folder)]
+    commands["track_corpus"] = cli + ["track", "-f", "jsonl", "-o", os.devnull, str(folder)]
     commands["extract_seed"] = extract + [str(seed)]
     commands["jieba_lcut_corpus"] = [sys.executable, "-c", JIEBA_LCUT, str(folder)]
     commands["jieba_initialize"] = [sys.executable, "-c", JIEBA_INIT]

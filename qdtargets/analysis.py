@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .reports import plan_years, report_places
+
 # region_code comes last, so that the columns before keep their places.
 SUMMARY_FIELDS = ("file", "region", "year", "by", "name", "count", "region_code")
 STATUS_ORDER = ("target", "achieved", "fact")
@@ -113,39 +115,22 @@ class Comparison:
     rows: list[ComparedRow]
 
 
-def _reports(rows: list[dict]) -> tuple[list[Report], list[int]]:
-    """The reports the rows come from, in input order, and each row's report index.
-
-    A report is one region within one file; rows that come before their file
-    names a region count with the file's first region. Its year is the one
-    most of its rows give.
-    """
-    first_region: dict[str, str] = {}
+def _reports(rows: list[dict], places: list[tuple[str, str | None]],
+             years: dict[tuple, int | None]) -> tuple[list[Report], list[int]]:
+    """The reports of the rows (at the given places), in input order, each with
+    the year it plans for and its region's code, and each row's report index."""
     codes: dict[tuple, str] = {}
-    for row in rows:
-        if row.get("region"):
-            first_region.setdefault(row["file"], row["region"])
-            if row.get("region_code"):
-                codes.setdefault((row["file"], row["region"]), row["region_code"])
+    for row, place in zip(rows, places):
+        if row.get("region_code") and place[1] == row.get("region"):
+            codes.setdefault(place, row["region_code"])
     index: dict[tuple, int] = {}
-    years: list[Counter] = []
-    of_row = []
-    for row in rows:
-        place = (row["file"], row.get("region") or first_region.get(row["file"]))
-        if place not in index:
-            index[place] = len(index)
-            years.append(Counter())
-        if row.get("year") is not None:
-            years[index[place]][row["year"]] += 1
-        of_row.append(index[place])
-    places = list(index)
-    commonest = [y.most_common(1)[0][0] if y else None for y in years]
-    labels = [_label(file, region, year) for (file, region), year in zip(places, commonest)]
+    of_row = [index.setdefault(place, len(index)) for place in places]
+    labels = [_label(file, region, years.get((file, region))) for file, region in index]
     taken = Counter(labels)
     # Two reports with one label (a region's year given twice): name the files too.
     labels = [f"{label} ({os.path.basename(file)})" if taken[label] > 1 else label
-              for label, (file, _) in zip(labels, places)]
-    return [Report(f, r, y, l, codes.get((f, r))) for (f, r), y, l in zip(places, commonest, labels)], of_row
+              for label, (file, _) in zip(labels, index)]
+    return [Report(f, r, years.get((f, r)), l, codes.get((f, r))) for (f, r), l in zip(index, labels)], of_row
 
 
 def _label(file: str, region: str | None, year: int | None) -> str:
@@ -197,13 +182,19 @@ def compare(rows: Iterable[dict], statuses: Iterable[str] = ("target",)) -> Comp
     """The same indicator across reports, side by side.
 
     One row per ``key``, and for rows without a key one per indicator text
-    (spaces aside) that at least two reports share. When a report gives an
-    indicator more than once, its cell holds the first mention of the
-    report's own year, or else the first mention.
+    (spaces aside) that at least two reports share. A report's column is
+    labelled by the year it plans for (plan_years). When a report gives an
+    indicator more than once, its cell holds the first mention of that year
+    (for achieved rows, the year before), in the order of statuses, or else
+    the first mention.
     """
-    wanted = set(statuses)
-    rows = [r for r in rows if r.get("status") in wanted]
-    reports, of_row = _reports(rows)
+    rows = list(rows)
+    places = report_places(rows)
+    years = plan_years(rows, places)
+    statuses = list(statuses)
+    kept = [i for i, r in enumerate(rows) if r.get("status") in statuses]
+    rows = [rows[i] for i in kept]
+    reports, of_row = _reports(rows, [places[i] for i in kept], years)
     found: dict[tuple[str, str], dict[int, list[dict]]] = {}
     for row, i in zip(rows, of_row):
         found.setdefault(_identity(row), {}).setdefault(i, []).append(row)
@@ -212,7 +203,7 @@ def compare(rows: Iterable[dict], statuses: Iterable[str] = ("target",)) -> Comp
     for (kind, name), per_report in found.items():
         if kind == "indicator" and (not name or len(per_report) < 2):
             continue
-        cells = [_pick(per_report.get(i, []), report.year) for i, report in enumerate(reports)]
+        cells = [_pick(per_report.get(i, []), report.year, statuses) for i, report in enumerate(reports)]
         first = next(c for c in cells if c is not None)
         compared.append(ComparedRow(
             key=name if kind == "key" else None,
@@ -252,8 +243,13 @@ def comparison_rows(comparison: Comparison, structured: bool = False) -> list[di
     return out
 
 
-def _pick(mentions: list[dict], year: int | None) -> dict | None:
-    return next((m for m in mentions if m.get("year") == year), mentions[0] if mentions else None)
+def _pick(mentions: list[dict], year: int | None, statuses: Sequence[str]) -> dict | None:
+    """The first mention of the report's own year (for an achieved row, the
+    year before it), in the order of statuses; or else the first mention."""
+    def own(m: dict) -> bool:
+        return year is not None and m.get("year") == (year - 1 if m.get("status") == "achieved" else year)
+    ranked = sorted((m for m in mentions if own(m)), key=lambda m: statuses.index(m["status"]))
+    return ranked[0] if ranked else mentions[0] if mentions else None
 
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"

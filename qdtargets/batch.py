@@ -10,7 +10,7 @@ import gc
 import os
 import sys
 import traceback
-from typing import Iterator, NamedTuple, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 from .export import Format, encode_rows
 
@@ -30,6 +30,11 @@ class Job(NamedTuple):
     # When set, the rows come back encoded in this streamed format with these
     # fields, so that the process writing the output only has to copy text.
     encode_as: tuple[Format, Sequence[str]] | None = None
+    # When set, prepare(rows, text) in the process that read the file, and its
+    # result comes back as the rows: a command's own work on each file, done
+    # in parallel and with the text at hand (a module-level function, or a
+    # functools.partial of one, so that it can be sent to a worker).
+    prepare: Callable[[list[dict], str], list[dict]] | None = None
 
 
 class Outcome(NamedTuple):
@@ -55,6 +60,8 @@ def run_job(job: Job) -> Outcome:
             rows = [t.to_dict() for t in extract_text(source.text, source.name, job.region, job.year,
                                                       source.pages)
                     if job.statuses is None or t.status in job.statuses]
+            if job.prepare:
+                rows = job.prepare(rows, source.text)
     except SourceError as exc:
         return Outcome(job, [], str(exc))
     except Exception as exc:  # one broken file must not stop the run

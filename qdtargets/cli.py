@@ -16,6 +16,7 @@ import typer
 from .cli_analysis import compare, evaluate, summary
 from .cli_shared import (DEBUG, ENCODING, JOBS, OUTPUT, PATHS, REGION, YEAR, ExitStatus, Inputs,
                          StatusChoice, choose_format, error, open_output, write_database)
+from .cli_track import track
 from .export import STREAMED, Format, RowWriter
 from .model import FIELDS
 
@@ -192,6 +193,7 @@ def text_of(
 
 app.command()(summary)
 app.command()(compare)
+app.command()(track)
 app.command("eval")(evaluate)
 
 

@@ -107,8 +107,8 @@ def compare(
 
     A row is a headline indicator, named by its key (gdp_growth …), or an
     indicator that two or more reports give in the same words (spaces aside). A column is
-    one region's report, headed region · year (the file name stands in for
-    what is not known). A cell is written as a report would: ≥8%, ~5.5%,
+    one region's report, headed region · year, the year it plans for (the file
+    name stands in for what is not known). A cell is written as a report would: ≥8%, ~5.5%,
     2.7万人 (万, 亿 and 万亿 for large values), 5–6% for a range; bounds are
     ≥ > ≤ ~, none for =. When a report gives an indicator twice, the cell
     holds the first mention of the report's own year.

@@ -162,7 +162,7 @@ def test_compare_report_labels():
         "a.txt", "胶州市 · b.txt", "2023 · c.txt", "全国 · 2002 (d.txt)", "全国 · 2002 (e.txt)"]
 
 
-def test_compare_report_is_a_region_in_a_file_with_its_commonest_year():
+def test_compare_report_is_a_region_in_a_file_with_the_year_it_plans_for():
     rows = [
         row(region=None, year=2023, key="a", line=1),         # before the file names its region
         row(region="胶州市", year=2023, key="b", line=2),
@@ -170,6 +170,19 @@ def test_compare_report_is_a_region_in_a_file_with_its_commonest_year():
         row(region="李沧区", year=2023, key="b", line=9),      # the next report in the same file
     ]
     assert [r.label for r in compare(rows).reports] == ["胶州市 · 2023", "李沧区 · 2023"]
+
+
+@pytest.mark.parametrize("statuses", [("target", "achieved"), ("achieved",)])
+def test_compare_labels_a_report_by_the_year_it_plans_for_not_its_commonest(statuses):
+    # A 2024 report: more results of 2023 than targets for 2024.
+    review = [row(status="achieved", year=2023, key=k, value=5.2, unit="%", line=n) for n, k in enumerate("abc")]
+    rows = review + [row(year=2024, key="a", value=5, unit="%", bound="~", line=9)]
+    comparison = compare(rows, statuses)
+    assert [r.label for r in comparison.reports] == ["城阳区 · 2024"]
+    # The cell is the year's target when it is asked for, or else last year's result.
+    assert comparison.rows[0].cells[0]["status"] == statuses[0]
+    # A report with results only plans for the year after them.
+    assert compare(review, ["achieved"]).reports[0].label == "城阳区 · 2024"
 
 
 def test_compare_cell_is_the_first_mention_of_the_reports_year():
@@ -182,7 +195,7 @@ def test_compare_cell_is_the_first_mention_of_the_reports_year():
 
 @pytest.mark.parametrize("statuses,values", [(("target",), [8]), (("achieved",), [7]), (("target", "achieved"), [8])])
 def test_compare_status(statuses, values):
-    rows = [row(status="target", key="k", value=8, line=1), row(status="achieved", key="k", value=7, line=2)]
+    rows = [row(status="target", key="k", value=8, line=1), row(status="achieved", year=2022, key="k", value=7, line=2)]
     assert [r.cells[0]["value"] for r in compare(rows, statuses).rows] == values
 
 
