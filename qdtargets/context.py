@@ -117,13 +117,20 @@ class DocumentContext:
         return self.heading_status[i] if i is not None else Status.TARGET.value
 
     def sentence_period(self, sentence: tuple[int, int], offset: int) -> Period | None:
-        """The period the sentence itself names: the last before offset, else the first after."""
+        """The period the sentence itself names: the last before offset, else the
+        first after it (年产能力将为一万五千辆,一九五九年建成) — but a word such as
+        去年 in a later clause speaks of another time (3%左右,综合考虑了去年…)."""
         lo = bisect_right(self.period_starts, sentence[0] - 1)
         hi = bisect_right(self.period_starts, sentence[1] - 1)
         before = bisect_right(self.period_starts, offset - 1, lo, hi)
         if before > lo:
             return self.periods[before - 1]
-        return self.periods[lo] if hi > lo else None
+        if hi == lo:
+            return None
+        after = self.periods[lo]
+        if after.kind == "relative" and segment.clause_of(self.text, sentence, offset)[1] <= after.start:
+            return None
+        return after
 
     def _sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
         # Several quantities share a sentence: look its cues up once.
