@@ -18,10 +18,14 @@ from . import lexicon
 from .numerals import DIGITS
 
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)")
-# 1950年到1997年, 2021—2025年: one period.
-_YEARS = regex.compile(
-    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:到|至|-|—|–|～)"
-    r"[ \t]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)|" + _YEAR.pattern)
+# The same, found from its 年 (a quick scan: the year's digits are looked at
+# only where a 年 stands), and the first year of a range before it (1950年到
+# 1997年, 2021—2025年: one period).
+_YEAR_AT = regex.compile(
+    r"(?<=(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*)年(?!代)")
+_RANGE_START = regex.compile(
+    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:到|至|-|—|–|～)[ \t]*$")
+_RANGE_REACH = 12
 # A year a change is measured against (比上年, 较2020年, 与去年同期相比) or a
 # base it builds on (在2020年基础上) names no period of the report's.
 _COMPARED_BEFORE = regex.compile(r"(?:比|较|超过|高于|低于|相当于|是)$")
@@ -94,11 +98,17 @@ def _compared(text: str, start: int, end: int) -> bool:
 
 def named_years(text: str) -> list[Period]:
     """The calendar years the text names as periods, in order."""
-    found = []
-    for m in _YEARS.finditer(text):
-        if not _compared(text, m.start(), m.end()):
-            first, last, single = m.group(1, 2, 3)
-            found.append(Period(m.start(), year_value(first or single), year_value(last or single)))
+    found: list[Period] = []
+    for m in _YEAR_AT.finditer(text):
+        start, last = m.start(1), year_value(m.group(1))
+        first = last
+        opening = _RANGE_START.search(text, max(0, start - _RANGE_REACH), start)
+        if opening:
+            start, first = opening.start(), year_value(opening.group(1))
+            if found and found[-1].start >= start:
+                found.pop()  # the range's first year, written with its own 年
+        if not _compared(text, start, m.end()):
+            found.append(Period(start, first, last))
     return found
 
 

@@ -110,7 +110,8 @@ def value_of(numeral: str) -> int | float | None:
 
 def unit_word_of(m: regex.Match) -> str:
     """The unit of a match as written; in a range (5%-6%) the last one counts."""
-    return m.group("unit2") or m.group("unit") or ""
+    unit, unit2 = m.group("unit", "unit2")
+    return unit2 or unit or ""
 
 
 def read_match(m: regex.Match, text: str) -> Quantity:
