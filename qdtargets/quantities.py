@@ -29,7 +29,9 @@ _YEAR = r"(?:(?:1[89]|20)\d\d|[〇零○一二三四五六七八九]{4})"
 _NOT_A_YEAR_AFTER = rf"(?:(?<={_YEAR}年?{_SPACE}*(?:{_RANGE_SEPARATORS}){_SPACE}*)|(?!{_YEAR}年))"
 # A minus sign written on the number is its sign (增长-3% → -3); a dash after
 # a digit, a letter or % is a range or a date (5%-6%, 2021-02-04, G20-3).
-_SIGN = r"(?<![0-9０-９A-Za-z%％.．])[-－−](?=[0-9０-９])"
+# (The dash is matched first and the character before it looked at after, so
+# that the scan can skip on at once wherever no dash stands.)
+_SIGN = r"[-－−](?<![0-9０-９A-Za-z%％.．][-－−])(?=[0-9０-９])"
 
 
 class Quantity(NamedTuple):
