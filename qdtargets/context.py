@@ -69,7 +69,10 @@ class DocumentContext:
         self.report_spans = segment.reports(text)
         self.report_starts = [s for s, _ in self.report_spans]
         heading_lines = segment.headings(text)
-        self.plan_year = periods.report_year(text, heading_lines, self.default_year)
+        self.plan_year = periods.report_year(
+            text, heading_lines, self.default_year,
+            states_plan=lambda words: any(Status.TARGET.value in cue_status(words, scope)
+                                          for scope in ("sentence", "outside-review", "heading")))
         self.report_regions = region.report_regions(text, self.report_spans, self.plan_year, self.default_region)
         self.periods = periods.periods(text, self.plan_year)
         self.period_starts = [p.start for p in self.periods]

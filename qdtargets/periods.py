@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
-from . import lexicon
+from . import lexicon, segment
 from .numerals import DIGITS
 
 _YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)")
@@ -125,9 +125,14 @@ def periods(text: str, report_year: int | None) -> list[Period]:
     return sorted(found)
 
 
-def report_year(text: str, headings: list[tuple[int, str]], default: int | None = None) -> int | None:
+def report_year(text: str, headings: list[tuple[int, str]], default: int | None = None,
+                states_plan: Callable[[str], bool] | None = None) -> int | None:
     """The year the report is for, as the text says it of itself; else default
-    (what the user says); else the likeliest year from the years it names."""
+    (what the user says); else the likeliest year from the years it names.
+
+    states_plan(sentence) tells a plan sentence: with it, a text that reviews
+    the year it names most and plans for 今年 (报告显示,2023年…增长4.8%。今年
+    …预期增长5%左右) is of the year after."""
     opening = text[:_OPENING]
     m = _SESSION_DATE.search(opening)
     if m:
@@ -145,10 +150,32 @@ def report_year(text: str, headings: list[tuple[int, str]], default: int | None 
             if reviewed:
                 return reviewed[-1].last + 1
     m = _PUBLISHED.search(opening)
-    return default or (int(m.group(1)) if m else _most_likely_year(text))
+    if default or m:
+        return default or int(m.group(1))
+    guess = _most_likely_year(text)
+    if guess is not None and guess.latest == guess.most_named and states_plan is not None \
+            and _reviews(text, guess.most_named, states_plan):
+        return guess.most_named + 1
+    return guess.latest if guess else None
 
 
-def _most_likely_year(text: str) -> int | None:
+def _reviews(text: str, year: int, states_plan: Callable[[str], bool]) -> bool:
+    """True when the text names year before it first speaks of 今年, and names
+    it only in sentences that state no plan: year is what it reviews."""
+    this_year = [m.start() for rule in _rules() if rule.kind == "relative" and rule.first == rule.last == 0
+                 for m in [rule.pattern.search(text)] if m]
+    named = [m.start() for m in _YEAR_AT.finditer(text) if year_value(m.group(1)) == year]
+    if not this_year or not named or named[0] > min(this_year):
+        return False
+    return not any(states_plan(text[slice(*segment.sentence_of(text, start))]) for start in named)
+
+
+class Guess(NamedTuple):
+    most_named: int
+    latest: int
+
+
+def _most_likely_year(text: str) -> Guess | None:
     """A report that says nothing of itself names the year it reviews most, and
     the year it plans for at least once: the latest year up to one after the
     most named, horizons aside."""
@@ -159,7 +186,7 @@ def _most_likely_year(text: str) -> int | None:
     if not counts:
         return None
     most_named = max(counts, key=lambda y: (counts[y], y))
-    return max(y for y in counts if y <= most_named + 1)
+    return Guess(most_named, max(y for y in counts if y <= most_named + 1))
 
 
 def is_baseline(text: str, start: int, end: int) -> bool:

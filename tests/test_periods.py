@@ -80,6 +80,13 @@ CASES = [
      [("3%", "target", 2010)]),
     ("a year in a later clause dates the plan (国务院 1955)",
      "拖拉机:全部建成后的年产能力将为一万五千辆,一九五九年建成。", [("一万五千辆", "target", 1959)]),
+    ("a news page that reviews the year it names and plans for 今年 (广东省 2024)",
+     "新华社广州1月22日电 广东省省长22日在广东省第十四届人民代表大会第二次会议上作政府工作报告。"
+     "报告显示,2023年广东地区生产总值增长4.8%。今年全省地区生产总值预期增长5%左右。",
+     [("4.8%", "achieved", 2023), ("5%", "target", 2024)]),
+    ("a list that names the year of its items keeps it (泉州市 2021)",
+     "今年,泉州市继续开展为民办实事工作,将实施39个具体项目。\n1。 新改扩建20所公办幼儿园(2021年);",
+     [("39个", "target", 2021), ("20所", "target", 2021)]),
     ("a report that never says its year has none (李沧区 list)",
      "在今年政府工作报告中提出:全力推进总投资36.3亿元的10件民生实事。",
      [("36.3亿元", "target", None), ("10件", "target", None)]),
