@@ -272,7 +272,7 @@ def test_old_typesetting_reads_one_quantity(sentence, expected):
 
 @pytest.mark.parametrize("sentence, bounds", [
     # 2011: spaces between the number and its bound word, as text from PDFs and pages has them.
-    ("医保基金支付水平提高到70% 以上，居民消费价格涨幅控制在 3.3%。", [">=", "<="]),
+    ("医保基金支付水平提高到70% 以上，居民消费价格涨幅不超过 3.3%。", [">=", "<="]),
     ("新增就业 1100 万人以上，粮食产量超过 1.3 万亿斤。", [">=", ">"]),
     ("增长70%，以上各项任务全面完成。", ["="]),
 ])
