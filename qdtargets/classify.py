@@ -3,7 +3,9 @@ indicators, a key shared across reports (data/categories.tsv, data/keys.tsv).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import regex
 
 from . import lexicon
 
@@ -14,11 +16,22 @@ def _key_rules_for(unit: str) -> tuple[lexicon.KeyRule, ...]:
     return tuple(rule for rule in lexicon.key_rules() if rule.unit.fullmatch(unit))
 
 
+@cache
+def _modal_words() -> regex.Pattern:
+    """The words that open a clause (力争, 预期, 全市 …, words.tsv's lead): one
+    standing inside an indicator (地区生产总值力争增长) does not change what it names."""
+    return regex.compile(lexicon.alternation(w for w, role in lexicon.words().items() if role == "lead" and len(w) > 1))
+
+
 @lru_cache(maxsize=16384)
 def key_of(indicator: str, unit: str) -> str | None:
     """gdp_growth for 生产总值增长 in %, urban_jobs_new for 城镇新增就业 in 人 …"""
-    for rule in _key_rules_for(unit):
-        if rule.pattern.search(indicator):
+    rules = _key_rules_for(unit)
+    if not rules:
+        return None
+    measure = _modal_words().sub("", indicator)
+    for rule in rules:
+        if rule.pattern.search(measure):
             return rule.key
     return None
 

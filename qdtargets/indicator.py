@@ -28,7 +28,7 @@ _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d\d\s*年|[“”\"'（）()《》
 # A year or a span inside the words before a quantity dates it, it does not
 # name it (由2010年的77亿元跃升到2015年的161.1亿元; 3年增长58.6%; 近五年).
 _DATING = regex.compile(
-    r"(?:19|20)\d\d\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?"
+    r"(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})\s*年(?:底|末|初)?的?|^(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间)?"
     r"|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:末|期末|时期|期间)?的?")
 # A list's numbering opens a clause, it names nothing (1.新建幼儿园20所).
 _LIST_NUMBER = regex.compile(
@@ -122,8 +122,10 @@ def _noun_after(phrase: str) -> str:
     phrase = _NOUN_END.split(_REMARK.sub("", phrase)[:_MAX_NOUN], 1)[0].strip(_EDGE_PUNCT)
     # Only its edges matter here, so anchored patterns do what segmenting would.
     leading, trailing, reaching = _noun_edges()
-    if reaching.match(phrase):
-        return ""  # 由77亿元跃升到161.1亿元: what follows is the value reached, no noun
+    if reaching.match(phrase) or (phrase[:1] in "到至" and _DATING.match(phrase, 1)):
+        # 由77亿元跃升到161.1亿元, 由百分之三十九点七到一九五七年上升为…: what
+        # follows is the value reached, no noun.
+        return ""
     phrase = trailing.sub("", leading.sub("", phrase))
     return phrase.strip(_EDGE_PUNCT)
 

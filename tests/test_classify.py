@@ -25,7 +25,16 @@ KEYS = [
     ("居民消费价格涨幅", "%", "cpi"),
     ("居民人均可支配收入增长", "%", "resident_income_growth"),
     ("粮食产量", "斤", "grain_output"),
+    ("地区生产总值力争增长", "%", "gdp_growth"),           # a plan's word inside (a county report)
+    ("国民生产总值计划增长", "%", "gdp_growth"),           # 1993
+    ("进出口总额预期增长", "%", "foreign_trade_growth"),   # 2014
+    ("GDP目标增长", "%", "gdp_growth"),
+    ("经济增长速度的宏观调控目标", "%", "gdp_growth"),     # 1995
+    ("物价上涨幅度比去年有明显回落", "%", "cpi"),          # 1995
+    ("研发经费支出相当于地区生产总值比重", "%", "rd_intensity"),
+    ("规上工业增加值增长", "%", "industrial_value_added_growth"),
     # near misses: no key
+    ("计划生育率", "%", None),
     ("生产总值增长", "元", None),
     ("新增就业", "个", None),
     ("金融业增加值增长", "%", None),
