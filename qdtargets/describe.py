@@ -23,15 +23,13 @@ import regex
 from . import segment
 from .classify import category_of, key_of
 from .context import DocumentContext
-from .indicator import (describe_indicator, is_comparison, level_name, list_subjects, names_nothing,
-                        qualify_change, subject_with_change)
+from .indicator import (LIST_SEPARATOR, describe_indicator, is_comparison, level_name, list_subjects,
+                        names_nothing, qualify_change, subject_with_change)
 from .model import Target
 from .quantities import Quantity
 from .region import code_of
 
-# What joins the items of an enumeration; 及 and 和 only where they stand alone
-# (not 惠及, 以及, 和谐).
-_LAST_SEPARATOR = regex.compile(r"(?r)、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
+_LAST_SEPARATOR = regex.compile(f"(?r){LIST_SEPARATOR}")
 # Between two values of one list (8%、10% · 10%以上和13%): a separator, and the
 # bound word the first value may carry.
 _LIST_GAP = regex.compile(r"\s*(?:以上|以内|左右|以下)?\s*(?:、|和|与|及)\s*")

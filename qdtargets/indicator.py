@@ -35,7 +35,10 @@ _LIST_NUMBER = regex.compile(
     r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*")
 # A remark in brackets right after a value (880亿元(预计)) is no noun.
 _REMARK = regex.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
-_LIST_SEPARATOR = regex.compile(r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与")
+# What joins the items of an enumeration; 及 and 和 only where they stand alone
+# (not 惠及, 以及, 和谐).
+LIST_SEPARATOR = r"、|(?<![惠涉普以顾危触遍波])及(?!时|早)|和(?!谐|平|美|睦)|与"
+_LIST_SEPARATOR = regex.compile(LIST_SEPARATOR)
 _EDGE_PUNCT = "“”\"'（）()《》 \t　、"
 _QUOTES = str.maketrans("", "", "“”\"'「」《》")
 _NOUN_END = regex.compile(r"[、\s]")
