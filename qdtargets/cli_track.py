@@ -44,9 +44,10 @@ def track(
     debug: bool = DEBUG,
     jobs: Optional[int] = JOBS,
 ) -> None:
-    """Put each year's target beside its outcome: the target a report sets for
-    a year, and the figure a later report of the same region gives as achieved
-    for that year, with the gap and whether the target was met.
+    """Put each year's target beside its outcome, with the gap and whether it was met.
+
+    The target is what a report sets for a year; the outcome, the figure a
+    later report of the same region gives as achieved for that year.
 
     [bold]Examples[/bold]
 
