@@ -17,10 +17,9 @@ import regex
 from . import lexicon, segment
 from .numerals import DIGITS
 
-_YEAR = regex.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*年(?!代)")
-# The same, found from its 年 (a quick scan: the year's digits are looked at
-# only where a 年 stands), and the first year of a range before it (1950年到
-# 1997年, 2021—2025年: one period).
+# A year (2023年, 二〇二三年), found from its 年 (a quick scan: the digits are
+# looked at only where a 年 stands), and the first year of a range before it
+# (1950年到1997年, 2021—2025年: one period).
 _YEAR_AT = regex.compile(
     r"(?<=(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ \t]*)年(?!代)")
 _RANGE_START = regex.compile(
@@ -180,9 +179,9 @@ def _most_likely_year(text: str) -> Guess | None:
     the year it plans for at least once: the latest year up to one after the
     most named, horizons aside."""
     counts = Counter(
-        year_value(m.group(1)) for m in _YEAR.finditer(text)
-        if not _HORIZON_BEFORE.search(text, max(0, m.start() - 2), m.start())
-        and not _HORIZON_AFTER.match(text, m.start() + 4))
+        year_value(m.group(1)) for m in _YEAR_AT.finditer(text)
+        if not _HORIZON_BEFORE.search(text, max(0, m.start(1) - 2), m.start(1))
+        and not _HORIZON_AFTER.match(text, m.start()))
     if not counts:
         return None
     most_named = max(counts, key=lambda y: (counts[y], y))
