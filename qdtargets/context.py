@@ -14,8 +14,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-import regex
-
 from . import lexicon, periods, region, segment
 from .model import Status
 from .periods import Period
@@ -23,18 +21,12 @@ from .periods import Period
 
 
 @cache
-def _cues(scope: str) -> tuple[tuple[str, regex.Pattern], ...]:
-    """(status, pattern) for each status the scope's cues can state: one pattern
-    of all its cues, since only whether any of them is there matters."""
-    by_status: dict[str, list[str]] = {}
-    for cue in lexicon.cues():
-        if cue.scope == scope:
-            by_status.setdefault(cue.status, []).append(f"(?:{cue.pattern.pattern})")
-    return tuple((status, regex.compile("|".join(patterns))) for status, patterns in by_status.items())
+def _cues(scope: str) -> tuple[lexicon.Cue, ...]:
+    return tuple(c for c in lexicon.cues() if c.scope == scope)
 
 
 def cue_status(text: str, scope: str) -> set[str]:
-    return {status for status, pattern in _cues(scope) if pattern.search(text)}
+    return {c.status for c in _cues(scope) if c.pattern.search(text)}
 
 
 def _decide(found: set[str]) -> str | None:
