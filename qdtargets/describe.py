@@ -161,16 +161,17 @@ def describe(doc, kept: list[Quantity], context: DocumentContext) -> list[Target
         else:
             indicator, verb = name(placement, rows, previous_verb)
         status, year = context.when(placement.sentence, q.start, q.end)
+        region = context.region_at(q.start)
         line, col = doc.position(q.start)
         sentence = text[placement.sentence[0]:placement.sentence[1]].strip()
         rows.append(Target(
             file=doc.name, line=line, col=col, start=q.start, end=q.end,
             text=text[q.start:q.end], indicator=indicator, value=q.value,
             value_max=q.value_max, unit=q.unit, bound=q.bound, status=status,
-            region=context.region_at(q.start), year=year, sentence=sentence,
+            region=region, year=year, sentence=sentence,
             # The view's sentence: in simplified characters, as the category words are.
             category=category_of(indicator, view[placement.sentence[0]:placement.sentence[1]]),
-            key=key_of(indicator, q.unit), region_code=code_of(context.region_at(q.start), year),
+            key=key_of(indicator, q.unit), region_code=code_of(region, year),
             page=doc.page(q.start),
         ))
         previous_verb = verb
