@@ -17,7 +17,7 @@ def _key_rules_for(unit: str) -> tuple[lexicon.KeyRule, ...]:
 
 
 @cache
-def _modal_words() -> regex.Pattern:
+def _clause_openers() -> regex.Pattern:
     """The words that open a clause (力争, 预期, 全市 …, words.tsv's lead): one
     standing inside an indicator (地区生产总值力争增长) does not change what it names."""
     return regex.compile(lexicon.alternation(w for w, role in lexicon.words().items() if role == "lead" and len(w) > 1))
@@ -29,7 +29,7 @@ def key_of(indicator: str, unit: str) -> str | None:
     rules = _key_rules_for(unit)
     if not rules:
         return None
-    measure = _modal_words().sub("", indicator)
+    measure = _clause_openers().sub("", indicator)
     for rule in rules:
         if rule.pattern.search(measure):
             return rule.key

@@ -91,7 +91,7 @@ def candidate_pattern() -> regex.Pattern:
 
 @cache
 def _before_bound_pattern() -> regex.Pattern:
-    # A space may stand between the bound word and the number (控制在 3.3%).
+    # A space may stand between the bound word and the number (不超过 3.3%).
     return regex.compile(rf"(?P<word>{lexicon.alternation(_bounds('before'))})[ \t]*$")
 
 
