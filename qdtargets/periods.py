@@ -15,7 +15,7 @@ from typing import Callable, NamedTuple
 import regex
 
 from . import lexicon, segment
-from .numerals import DIGITS
+from .numerals import DIGITS, parse_number
 
 # A year (2023年, 二〇二三年), found from its 年 (a quick scan: the digits are
 # looked at only where a 年 stands), and the first year of a range before it
@@ -59,14 +59,6 @@ class Period(NamedTuple):
 
 def year_value(digits: str) -> int:
     return int(digits) if digits.isdigit() else int("".join(str(DIGITS[c]) for c in digits))
-
-
-def chinese_count(numeral: str) -> int:
-    """一 … 九十九 as an int (a congress's term or session)."""
-    if "十" not in numeral:
-        return DIGITS[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[ones] if ones else 0)
 
 
 class PeriodRule(NamedTuple):
@@ -137,9 +129,9 @@ def report_year(text: str, headings: list[tuple[int, str]], default: int | None 
     if m:
         return int(m.group(1))
     m = _NATIONAL_SESSION.search(opening)
-    if m and chinese_count(m.group(1)) in _national_terms():
+    if m and int(parse_number(m.group(1))) in _national_terms():
         # A term named without its session (向第五届全国人民代表大会作报告) is at its first.
-        return _national_terms()[chinese_count(m.group(1))] + chinese_count(m.group(2) or "一") - 1
+        return _national_terms()[int(parse_number(m.group(1)))] + int(parse_number(m.group(2) or "一")) - 1
     m = _TITLE.search(opening)
     if m:
         return int(m.group(1))
